@@ -1,0 +1,32 @@
+/** Lookups over a finished analysis: binary search over sorted spans. */
+import type { Analysis, Mention, Span } from './types';
+
+/** The index of the first span whose end is greater than `offset` (spans sorted and disjoint). */
+export function searchSpans<T extends Span>(spans: readonly T[], offset: number): number {
+  let lo = 0, hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The mention that covers `offset` (start inclusive, end inclusive so a cursor after a name still hits). */
+export function findMentionAt(analysis: Analysis, offset: number): Mention | undefined {
+  const ms = analysis.mentions;
+  let i = searchSpans(ms, offset);
+  if (i > 0 && ms[i - 1].end === offset) i--;
+  const m = ms[i];
+  return m && m.start <= offset && offset <= m.end ? m : undefined;
+}
+
+/** 1-based line and column of an offset, for reports. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1, lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) { line++; lineStart = i + 1; }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
