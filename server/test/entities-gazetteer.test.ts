@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  allCountries, countryByIso, countryByName, citiesByName, cityByName, isCapitalOf, isDemonym, territoryByName,
+} from '../src/engine/gazetteer';
+
+test('every UN member and observer plus Taiwan and Kosovo, with capital and region', () => {
+  const all = allCountries();
+  assert.equal(all.length, 197);
+  for (const c of all) {
+    assert.ok(c.capital, `${c.name} has a capital`);
+    assert.ok(c.region, `${c.name} has a region`);
+    assert.match(c.iso2, /^[A-Z]{2}$/);
+  }
+  assert.equal(countryByIso('TW')?.name, 'Taiwan');
+  assert.equal(countryByIso('XK')?.name, 'Kosovo');
+  assert.equal(countryByIso('VA')?.capital, 'Vatican City');
+  assert.equal(countryByIso('AZE')?.iso2, 'AZ');
+  // Territories are not countries.
+  assert.equal(countryByIso('HK'), undefined);
+  assert.equal(countryByName('Greenland'), undefined);
+  assert.equal(territoryByName('Greenland')?.iso2, 'GL');
+});
+
+test('names, abbreviations and demonyms find their country, case-sensitively', () => {
+  for (const form of ['United States', 'U.S.', 'US', 'USA', 'America', 'American']) assert.equal(countryByName(form)?.iso2, 'US', form);
+  for (const form of ['United Kingdom', 'U.K.', 'UK', 'Britain', 'British']) assert.equal(countryByName(form)?.iso2, 'GB', form);
+  assert.equal(countryByName('UAE')?.iso2, 'AE');
+  assert.equal(countryByName('DRC')?.iso2, 'CD');
+  assert.equal(countryByName('Azerbaijani')?.iso2, 'AZ');
+  assert.equal(countryByName('Turkey')?.iso2, 'TR');
+  assert.equal(countryByName('Ivory Coast')?.iso2, 'CI');
+  assert.equal(countryByName('us'), undefined);
+  assert.equal(countryByName('american'), undefined);
+  assert.ok(isDemonym('Azerbaijani'));
+  assert.ok(!isDemonym('Azerbaijan'));
+  assert.equal(countryByName('Azerbaijan')?.capital, 'Baku');
+  assert.equal(countryByName('Azerbaijan')?.subregion, 'Western Asia');
+});
+
+test('cities carry their country; capitals and ambiguous names are flagged', () => {
+  assert.equal(cityByName('Munich')?.country, 'DE');
+  assert.ok(citiesByName('Baku').some((c) => c.country === 'AZ' && c.capital));
+  assert.equal(cityByName('Paris')?.country, 'FR');
+  assert.ok(citiesByName('Reading').every((c) => c.commonWord));
+  assert.ok(citiesByName('Nice').every((c) => c.commonWord));
+  assert.deepEqual(citiesByName('Qwertyville'), []);
+  assert.ok(isCapitalOf('Baku', 'AZ'));
+  assert.ok(isCapitalOf('Canberra', 'Australia'));
+  assert.ok(!isCapitalOf('Sydney', 'Australia'));
+  assert.ok(isCapitalOf('La Paz', 'BO'));
+});
