@@ -4,6 +4,7 @@
  */
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification, FileChangeType, type TextDocumentPositionParams,
   type InitializeParams, type InitializeResult, type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -12,14 +13,18 @@ import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { diagnostics } from './features/diagnostics';
 import { codeActions } from './features/codeActions';
+import { definition, references, documentHighlights, prepareRename, rename } from './features/navigation';
+import { LEGEND as SEMANTIC_LEGEND, encodeTokens, SemanticTokensCache } from './features/semanticTokens';
+import { WorkspaceIndex, summarize, entitiesSummary, ARTICLE_GLOB, type IndexedEntity } from './features/workspaceIndex';
 
 export interface Settings {
   enabledLanguages: string[];
   rules: Record<string, SeveritySetting>;
   maxFileSize: number;
+  semanticHighlighting: { enabled: boolean };
 }
 
-export const DEFAULT_SETTINGS: Settings = { enabledLanguages: ['news'], rules: {}, maxFileSize: 10 * 1024 * 1024 };
+export const DEFAULT_SETTINGS: Settings = { enabledLanguages: ['news'], rules: {}, maxFileSize: 10 * 1024 * 1024, semanticHighlighting: { enabled: true } };
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -99,6 +104,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     hasConfiguration = !!params.capabilities.workspace?.configuration;
+    clientCaps = params.capabilities;
+    workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) settings = normalizeSettings(init.settings);
     return {
@@ -107,12 +114,20 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: { delta: true }, range: true },
+        workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'news-lens', version: '0.1.0' },
     };
   });
 
   connection.onInitialized(async () => {
+    startWorkspaceIndex();
     if (hasConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsLens' }).catch(() => undefined);
       await loadSettings();
@@ -126,6 +141,7 @@ export function startServer(connection: Connection): void {
     else settings = normalizeSettings((change.settings as { newsLens?: unknown } | undefined)?.newsLens);
     analyses.clear();
     documents.all().forEach(publish);
+    refreshSemanticTokens();
   });
 
   documents.onDidOpen((e) => publish(e.document));
@@ -156,6 +172,76 @@ export function startServer(connection: Connection): void {
     return doc && a ? codeActions(doc, a, p.context.diagnostics) : [];
   }));
 
+  // --- Navigation, semantic tokens, workspace index (features/navigation, semanticTokens, workspaceIndex) ---
+  let clientCaps: InitializeParams['capabilities'] = {};
+  let workspaceFolders: string[] = [];
+  const index = new WorkspaceIndex({ log: (m) => connection.console.log(m), maxFileSize: Math.min(settings.maxFileSize, 2 * 1024 * 1024) });
+  const semanticCache = new SemanticTokensCache();
+  /** The open document at a position and its analysis, or null. */
+  function at(p: TextDocumentPositionParams): { doc: TextDocument; a: Analysis; offset: number } | null {
+    const doc = documents.get(p.textDocument.uri);
+    const a = doc && analysisOf(doc);
+    if (!doc || !a || p.position.line < 0 || p.position.line >= doc.lineCount) return null;
+    return { doc, a, offset: doc.offsetAt(p.position) };
+  }
+  function refreshSemanticTokens(): void {
+    if (clientCaps.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+  }
+  function startWorkspaceIndex(): void {
+    index.addFolders(workspaceFolders);
+    if (clientCaps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: ARTICLE_GLOB }] }).catch(() => undefined);
+    }
+    if (clientCaps.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        index.removeFolders(e.removed.map((f) => f.uri));
+        index.addFolders(e.added.map((f) => f.uri));
+      });
+    }
+  }
+  connection.onDidChangeWatchedFiles((p) => {
+    for (const c of p.changes) {
+      if (c.type === FileChangeType.Deleted) index.remove(c.uri);
+      else index.enqueue(c.uri);
+    }
+  });
+  documents.onDidClose((e) => { semanticCache.forget(e.document.uri); index.enqueue(e.document.uri); });
+  connection.onDefinition(guard('definition', null, (p) => { const h = at(p); return h && definition(h.doc, h.a, h.offset); }));
+  connection.onReferences(guard('references', [], (p) => { const h = at(p); return h ? references(h.doc, h.a, h.offset, p.context.includeDeclaration) : []; }));
+  connection.onDocumentHighlight(guard('documentHighlight', [], (p) => { const h = at(p); return h ? documentHighlights(h.doc, h.a, h.offset) : []; }));
+  connection.onPrepareRename(guard('prepareRename', null, (p) => { const h = at(p); return h && prepareRename(h.doc, h.a, h.offset); }));
+  connection.onRenameRequest((p) => {
+    const h = at(p);
+    return h && rename(h.doc, h.a, h.offset, p.newName, { annotations: !!clientCaps.workspace?.workspaceEdit?.changeAnnotationSupport });
+  });
+  const tokensOf = (uri: string, range?: { start: number; end: number }) => {
+    const doc = documents.get(uri);
+    const a = doc && settings.semanticHighlighting.enabled ? analysisOf(doc) : null;
+    return doc && a ? encodeTokens(doc, a, range) : [];
+  };
+  connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p) => semanticCache.full(p.textDocument.uri, tokensOf(p.textDocument.uri))));
+  connection.languages.semanticTokens.onDelta(guard('semanticTokens', { data: [] }, (p) => semanticCache.delta(p.textDocument.uri, p.previousResultId, tokensOf(p.textDocument.uri))));
+  connection.languages.semanticTokens.onRange(guard('semanticTokens', { data: [] }, (p) => {
+    const doc = documents.get(p.textDocument.uri);
+    return { data: doc ? tokensOf(doc.uri, { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) }) : [] };
+  }));
+  connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => {
+    const open = new Map<string, IndexedEntity[]>();
+    for (const doc of documents.all()) {
+      const a = analysisOf(doc);
+      if (a) open.set(doc.uri, summarize(a, (s, e) => ({ start: doc.positionAt(s), end: doc.positionAt(e) })));
+    }
+    return index.symbols(p.query, open);
+  }));
+  /** Custom request `newsLens/entities` ({ uri }): the open article's entities and counts (tree view, status bar). */
+  connection.onRequest('newsLens/entities', guard('entities', null, (p: { uri: string }) => {
+    const doc = p && documents.get(p.uri);
+    const a = doc && analysisOf(doc);
+    return doc && a ? entitiesSummary(doc, a) : null;
+  }));
+  /** Custom request `newsLens/indexStatus`: resolves when the background index has caught up. */
+  connection.onRequest('newsLens/indexStatus', async () => { await index.settled(); return { files: index.size }; });
+
   documents.listen(connection);
   connection.listen();
 }
@@ -174,6 +260,7 @@ export function normalizeSettings(raw: unknown): Settings {
     enabledLanguages: Array.isArray(s.enabledLanguages) ? s.enabledLanguages.filter((x): x is string => typeof x === 'string') : DEFAULT_SETTINGS.enabledLanguages,
     rules,
     maxFileSize: typeof s.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
+    semanticHighlighting: { enabled: (s.semanticHighlighting as { enabled?: unknown } | undefined)?.enabled !== false },
   };
 }
 

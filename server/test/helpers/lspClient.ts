@@ -21,6 +21,10 @@ export interface StartOptions {
   configuration?: boolean;
   initializationOptions?: unknown;
   rootUri?: string | null;
+  /** Workspace folders (file URIs) announced in initialize. */
+  workspaceFolders?: string[];
+  /** Client capabilities merged (one level deep: `workspace`, `textDocument`) into the defaults. */
+  capabilities?: { workspace?: Record<string, unknown>; textDocument?: Record<string, unknown> };
   env?: NodeJS.ProcessEnv;
 }
 
@@ -29,6 +33,9 @@ export class LspClient {
   readonly child: ChildProcess;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
+  /** Capabilities the server registered dynamically. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  semanticRefreshes = 0;
   stderr = '';
   settings: Record<string, unknown>;
   private waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -50,7 +57,11 @@ export class LspClient {
     this.connection.onNotification('window/showMessage', (p: { message: string }) => this.logs.push(p.message));
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
       p.items.map((i) => (i.section === 'newsLens' ? this.settings : null)));
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
+    this.connection.onRequest('workspace/semanticTokens/refresh', () => { this.semanticRefreshes++; return null; });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
   }
@@ -68,13 +79,15 @@ export class LspClient {
     const result = (await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
+      workspaceFolders: options.workspaceFolders?.map((uri) => ({ uri, name: uri.split('/').pop() })) ?? null,
       capabilities: {
-        workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true }, ...options.capabilities?.workspace },
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           publishDiagnostics: { versionSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+          ...options.capabilities?.textDocument,
         },
       },
       initializationOptions: options.initializationOptions,
