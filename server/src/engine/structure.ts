@@ -10,6 +10,30 @@ export interface Structure {
   readonly sentences: readonly Sentence[];
   readonly sections: readonly Section[];
   readonly quotes: readonly Span[];
+  /** Suppression comments (`<!-- news-lens-ignore RULE -->`, `<!-- news-lens-disable RULE -->`), in order. */
+  readonly directives: readonly Directive[];
+}
+
+/**
+ * A suppression comment on its own line. `ignore` silences the listed rules (all rules when none is
+ * listed) in the block that follows it; `disable` silences them in the whole file.
+ */
+export interface Directive {
+  readonly kind: 'ignore' | 'disable';
+  readonly rules: readonly string[];
+  readonly span: Span;
+  /** For `ignore`: the index of the block it applies to (-1 when no block follows). */
+  readonly block: number;
+}
+
+const DIRECTIVE = /^[ \t]*<!--[ \t]*news-lens-(ignore|disable)\b([^>]*?)-->[ \t]*$/;
+
+/** Parses one line as a suppression directive, or returns null. */
+export function parseDirective(line: string): { kind: 'ignore' | 'disable'; rules: string[] } | null {
+  const m = DIRECTIVE.exec(line);
+  if (!m) return null;
+  const rules = m[2].split(/[\s,]+/).filter((r) => /^[\w-]+$/.test(r));
+  return { kind: m[1] as 'ignore' | 'disable', rules };
 }
 
 const DATE_HEADER = /^\uFEFF?[ \t]*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?=[\s]|$)/;
@@ -185,6 +209,8 @@ export function parseStructure(text: string, languageId = 'news'): Structure {
   const blocks: Block[] = [];
   const sentences: Sentence[] = [];
   const quotes: Span[] = [];
+  const directives: Directive[] = [];
+  let pendingIgnore: number[] = [];
   let runStart = -1, runEnd = -1, runLines = 0;
   const flush = () => {
     if (runStart < 0) return;
@@ -200,11 +226,21 @@ export function parseStructure(text: string, languageId = 'news'): Structure {
       }
       if (!heading) quotes.push(...findQuotes(text, span.start, span.end));
       blocks.push({ index, kind: heading ? 'heading' : 'paragraph', start: span.start, end: span.end, sentences: ids });
+      for (const d of pendingIgnore) directives[d] = { ...directives[d], block: index };
+      pendingIgnore = [];
     }
     runStart = -1; runLines = 0;
   };
   for (const line of lines) {
     if (line.blank) { flush(); continue; }
+    // A suppression comment is not text: it ends the run before it and applies to the next block.
+    const d = parseDirective(text.slice(line.start, line.end));
+    if (d) {
+      flush();
+      if (d.kind === 'ignore') pendingIgnore.push(directives.length);
+      directives.push({ ...d, span: trimSpan(text, line.start, line.end), block: -1 });
+      continue;
+    }
     if (runStart < 0) runStart = line.start;
     runEnd = line.end;
     runLines++;
@@ -221,5 +257,5 @@ export function parseStructure(text: string, languageId = 'news'): Structure {
   sections.push({ ...current, end: text.length });
   // Drop an empty lead section (an article that starts with its title).
   const kept = sections.filter((s) => s.heading || blocks.some((b) => b.start >= s.start && b.start < s.end));
-  return { date, blocks, sentences, sections: kept, quotes };
+  return { date, blocks, sentences, sections: kept, quotes, directives };
 }

@@ -1,78 +1,50 @@
 /**
- * Claim rules. Each rule looks at the article's sentences (with entities and quotations known) and
- * returns findings. A rule that throws is contained by `runRules`: its findings are dropped and the
- * error is reported once through `onError`, the other rules still run.
+ * Claim rules. Each rule (one module each) looks at the article's paragraph sentences, with their
+ * attribution, quotations and entities known, and returns findings. `runRules` applies the severity
+ * settings and the suppression comments, and contains a rule that throws: its findings are dropped,
+ * the error is reported once through `onError`, and the other rules still run.
+ *
+ * Suppression comments, each on its own line:
+ *   <!-- news-lens-ignore RULE... -->   silences the rules (all when none is listed) in the next paragraph
+ *   <!-- news-lens-disable RULE... -->  silences the rules in the whole file
  */
-import type { Claim, ClaimCategory, Entity, Mention, Sentence, Severity, Span } from '../types';
-import type { Structure } from '../structure';
+import type { Claim, Severity } from '../types';
+import { sentenceInfo, type Rule, type RuleContext } from './context';
+import { unsourcedStatistic } from './unsourcedStatistic';
+import { vagueAttribution } from './vagueAttribution';
+import { opinionAsFact } from './opinionAsFact';
 
-export interface RuleContext {
-  readonly text: string;
-  readonly structure: Structure;
-  readonly entities: readonly Entity[];
-  readonly mentions: readonly Mention[];
+export type { Rule, RuleContext } from './context';
+
+export const RULES: readonly Rule[] = [unsourcedStatistic, vagueAttribution, opinionAsFact];
+
+/** True when a suppression directive silences `rule` for a finding starting in block `block`. */
+export function suppressed(ctx: RuleContext, rule: string, block: number): boolean {
+  for (const d of ctx.structure.directives ?? []) {
+    const applies = d.rules.length === 0 || d.rules.includes(rule) || d.rules.includes('all');
+    if (!applies) continue;
+    if (d.kind === 'disable') return true;
+    if (d.block === block) return true;
+  }
+  return false;
 }
-
-export interface Rule {
-  readonly id: string;
-  readonly category: ClaimCategory;
-  readonly defaultSeverity: Severity;
-  readonly description: string;
-  run(ctx: RuleContext): Omit<Claim, 'rule' | 'category' | 'severity'>[];
-}
-
-const ATTRIBUTION = /\b(?:said|says|say|told|according to|announced|stated|reported|reports|explained|added|wrote|confirmed|noted|claimed)\b/i;
-const VAGUE = /\b(?:experts?|critics|observers|analysts|many people|some people|it is (?:widely )?(?:believed|thought|said)|sources|the international community)\b/i;
-const OPINION = /\b(?:momentous|testament to|pivotal|historic|significant (?:development|marker)|unprecedented|underscor\w*|landmark|groundbreaking|remarkable)\b/i;
-const NUMBER = /\b\d[\d,.]*\s*(?:%|percent|million|billion|votes)?/;
-
-function inQuote(quotes: readonly Span[], s: Span): boolean {
-  return quotes.some((q) => q.start <= s.start && s.end <= q.end);
-}
-
-function sentenceRule(id: ClaimCategory, description: string, pattern: RegExp, message: string, needsNoAttribution = true): Rule {
-  return {
-    id, category: id, defaultSeverity: 'warning', description,
-    run(ctx) {
-      const out: Omit<Claim, 'rule' | 'category' | 'severity'>[] = [];
-      for (const s of ctx.structure.sentences) {
-        const block = ctx.structure.blocks[s.block];
-        if (block.kind === 'heading') continue;
-        const body = ctx.text.slice(s.start, s.end);
-        const m = pattern.exec(body);
-        if (!m) continue;
-        const trigger = { start: s.start + m.index, end: s.start + m.index + m[0].length };
-        if (inQuote(ctx.structure.quotes, trigger)) continue;
-        if (needsNoAttribution && ATTRIBUTION.test(body)) continue;
-        out.push({ start: s.start, end: s.end, message: message.replace('{0}', m[0]), trigger });
-      }
-      return out;
-    },
-  };
-}
-
-export const RULES: readonly Rule[] = [
-  sentenceRule('opinion-as-fact', 'Evaluative language in the reporter\u2019s own voice', OPINION,
-    '"{0}" is an evaluation stated as fact. Attribute it to a named source or describe what happened.'),
-  sentenceRule('vague-attribution', 'A claim pinned on unnamed sources', VAGUE,
-    '"{0}" is a vague source. Name who says it, or cut the claim.', false),
-  sentenceRule('unsourced-statistic', 'A number stated without a source', NUMBER,
-    'The figure "{0}" has no source in this or the next sentence. Add who reported it ("according to ...").'),
-];
 
 export function runRules(ctx: RuleContext, severities: Readonly<Record<string, string>> = {}, onError?: (rule: string, e: unknown) => void): Claim[] {
   const claims: Claim[] = [];
+  const info = sentenceInfo(ctx);
+  const blockOf = (offset: number) => ctx.structure.blocks.findIndex((b) => b.start <= offset && offset < b.end);
   for (const rule of RULES) {
     const setting = severities[rule.id];
     if (setting === 'off') continue;
     const severity = (setting as Severity | undefined) ?? rule.defaultSeverity;
     try {
-      for (const c of rule.run(ctx)) claims.push({ ...c, rule: rule.id, category: rule.category, severity });
+      for (const c of rule.run(ctx, info)) {
+        if (suppressed(ctx, rule.id, blockOf(c.start))) continue;
+        claims.push({ ...c, rule: rule.id, category: rule.category, severity });
+      }
     } catch (e) {
       onError?.(rule.id, e);
     }
   }
   return claims.sort((a, b) => a.start - b.start || a.end - b.end);
 }
-
-export type { Sentence };
