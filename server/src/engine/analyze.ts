@@ -6,6 +6,7 @@
 import { BlockCache } from './nlp';
 import { parseStructure } from './structure';
 import { recognizeBlock, type RawMention } from './entities/recognize';
+import { articlePass, type BlockInput } from './entities/article';
 import { linkEntities } from './entities/link';
 import { runRules } from './claims';
 import type { Analysis, AnalyzeOptions } from './types';
@@ -34,16 +35,24 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     cache,
     analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       const structure = parseStructure(text, options.languageId);
-      const raw: RawMention[] = [];
+      let raw: RawMention[] = [];
+      const inputs: BlockInput[] = [];
       for (const block of structure.blocks) {
         const blockText = text.slice(block.start, block.end);
         let found: RawMention[] = [];
         try {
-          found = recognizeBlock(blockText, cache.get(blockText));
+          const nlp = cache.get(blockText);
+          inputs.push({ start: block.start, end: block.end, heading: block.kind === 'heading', nlp });
+          found = recognizeBlock(blockText, nlp, block.kind === 'heading');
         } catch (e) {
           hooks.onError?.('entities', e);
         }
         for (const m of found) raw.push({ ...m, start: m.start + block.start, end: m.end + block.start });
+      }
+      try {
+        raw = articlePass(text, inputs, raw);
+      } catch (e) {
+        hooks.onError?.('entities', e);
       }
       const { entities, mentions } = linkEntities(text, raw);
       const claims = runRules({ text, structure, entities, mentions }, options.rules ?? {}, hooks.onError);

@@ -2,8 +2,9 @@
  * Linking: mentions of the whole article become entities, each with one id and a canonical name.
  * A surname joins the full name it ends; one sense per article (a form labelled once keeps its kind).
  */
-import type { Entity, EntityKind, Mention } from '../types';
+import type { Entity, EntityFacts, EntityKind, Mention } from '../types';
 import type { RawMention } from './recognize';
+import { countryByName, citiesByName, countryByIso, territoryByName } from '../gazetteer';
 
 export interface AbsoluteMention extends RawMention {}
 
@@ -43,10 +44,37 @@ export function linkEntities(text: string, raw: readonly AbsoluteMention[]): { e
     const roleCount = new Map<string, number>();
     for (const m of ms) if (m.role) roleCount.set(m.role, (roleCount.get(m.role) ?? 0) + 1);
     const roles = [...roleCount.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r);
-    entities.push({ id, kind: g.kind, name: g.name, mentions: ms, roles, facts: { lines: [] } });
+    entities.push({ id, kind: g.kind, name: g.name, mentions: ms, roles, facts: factsOf(g.kind, g.name) });
     mentions.push(...ms);
   }
   entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
   mentions.sort((a, b) => a.start - b.start);
   return { entities, mentions };
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** What the gazetteers know of an entity, as short hover lines. */
+export function factsOf(kind: EntityKind, name: string): EntityFacts {
+  if (kind === 'country') {
+    const c = countryByName(name);
+    if (!c) return { lines: [] };
+    const lines = [`Capital: ${c.capital}`, `Region: ${c.subregion ? `${c.subregion} (${c.region})` : c.region}`];
+    if (c.official && c.official !== c.name) lines.push(`Official name: ${c.official}`);
+    lines.push(`ISO code: ${c.iso2}${c.iso3 ? ` / ${c.iso3}` : ''}`);
+    return { lines, country: c.iso2 };
+  }
+  if (kind === 'place') {
+    const t = territoryByName(name);
+    if (t) return { lines: [`Territory (ISO ${t.iso2})${t.capital ? `; capital ${t.capital}` : ''}`], country: t.iso2 };
+    const cities = citiesByName(name);
+    if (cities.length) {
+      const c = cities[0];
+      const country = countryByIso(c.country)?.name ?? territoryByName(c.country)?.name ?? c.country;
+      const lines = [`${c.capital ? `Capital of ${country}` : `City in ${country}`}${c.population ? ` (population ${fmt(c.population)})` : ''}`];
+      if (cities.length > 1) lines.push(`Also a city in ${[...new Set(cities.slice(1).map((x) => countryByIso(x.country)?.name ?? x.country))].slice(0, 3).join(', ')}`);
+      return { lines, country: c.country };
+    }
+  }
+  return { lines: [] };
 }

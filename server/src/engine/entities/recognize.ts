@@ -1,9 +1,20 @@
 /**
- * Entity recognition inside one block: compromise's groups, cleaned (titles, possessives and
- * punctuation stripped), and a few gazetteer forms. Offsets are relative to the block.
+ * Entity recognition inside one block. Offsets are relative to the block.
+ *
+ * 1. Words: our own tokenizer (letters and digits; "U.S." one word; "'s" and hyphens split), each
+ *    word carrying compromise's tags for the term that holds it.
+ * 2. Capitalised runs ("Secretary of State Antony J. Blinken", "University of Texas at Arlington"),
+ *    joined by spaces, hyphens, initials' periods and a few connectors (of, the, and, al-...).
+ * 3. Each run is read: the whole run by shape (organization, event and place heads and prefixes);
+ *    else split at connectors, titles stripped (the role is kept for the hover), the gazetteer's
+ *    longest match first; what is left is a name, judged by compromise's tags and its shape.
+ * Linear in the block's length: the gazetteer is a Map, the longest match tries at most
+ * `maxWords` keys per word.
  */
 import type { BlockNlp } from '../nlp';
 import type { EntityKind } from '../types';
+import { lexicon, type LexEntry } from '../gazetteer/lexicon';
+import { countryByName } from '../gazetteer';
 
 export interface RawMention {
   readonly start: number;
@@ -12,50 +23,391 @@ export interface RawMention {
   /** The canonical name when known (a gazetteer's), else the mention's text. */
   readonly canonical: string;
   readonly role?: string;
+  /** How sure the recognizer is: 3 gazetteer/pattern, 2 compromise + shape, 1 shape only. */
+  readonly confidence?: number;
 }
 
-const TITLES = /^(?:(?:U\.S\.|US|American|British|French|German|Russian|Chinese)\s+)?(?:President|Vice President|Prime Minister|Secretary of State|Secretary|Minister|Foreign Minister|Chancellor|Senator|Sen\.|Governor|Gov\.|Mayor|King|Queen|Prince|Princess|Ambassador|General|Gen\.|Judge|Justice|Dr\.|Mr\.|Mrs\.|Ms\.|Pope|Sheikh|Premier|Representative|Rep\.)\s+/;
+export interface Word {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly tags: ReadonlySet<string>;
+  /** The first word of a sentence (or of a quotation, or of a heading line). */
+  readonly sentenceStart: boolean;
+}
 
-const COUNTRY_FORMS: Record<string, string> = {
-  'United States': 'United States', 'U.S.': 'United States', 'America': 'United States', 'USA': 'United States',
-  'United Kingdom': 'United Kingdom', 'U.K.': 'United Kingdom', 'UK': 'United Kingdom', 'Britain': 'United Kingdom',
-};
+const WORD_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’](?!s\b)[\p{L}\p{N}]+)*/gu;
+const NO_TAGS: ReadonlySet<string> = new Set();
+/** Words with a period that do not end a sentence. */
+const ABBREV = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Sen', 'Rep', 'Gov', 'Gen', 'Lt', 'Col', 'Capt', 'Sgt', 'Prof', 'Rev', 'Jr', 'Sr', 'Inc', 'Corp', 'Co', 'Ltd', 'No', 'Mt', 'Ft', 'Adm', 'Maj', 'Cpl', 'vs', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
 
-export function recognizeBlock(text: string, nlp: BlockNlp): RawMention[] {
-  const out: RawMention[] = [];
-  const push = (kind: EntityKind, a: number, b: number) => {
-    let start = nlp.tokens[a].start;
-    let end = nlp.tokens[b].end;
-    let surface = text.slice(start, end);
-    let role: string | undefined;
-    const t = TITLES.exec(surface);
-    if (t && kind === 'person') {
-      role = t[0].trim();
-      start += t[0].length;
-      surface = text.slice(start, end);
+export function tokenize(text: string, nlp?: BlockNlp): Word[] {
+  const words: Word[] = [];
+  const terms = nlp?.tokens ?? [];
+  let ti = 0;
+  let prevEnd = 0;
+  let prevText = '';
+  for (const m of text.matchAll(WORD_RE)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    while (ti < terms.length && terms[ti].end <= start) ti++;
+    const tags = ti < terms.length && terms[ti].start <= start ? terms[ti].tags : NO_TAGS;
+    const gap = text.slice(prevEnd, start);
+    let sentenceStart = words.length === 0 || /[“"«‘(]\s*$/.test(gap) || /\n/.test(gap) || /^[:;]?\s*[-–—]\s/.test(gap);
+    if (!sentenceStart && /[.!?…]/.test(gap) && /\s/.test(gap)) {
+      // A period after an initial or an abbreviation does not end the sentence.
+      const dotOnly = /^\.\s+$/.test(gap);
+      sentenceStart = !(dotOnly && (/^\p{Lu}$/u.test(prevText) || ABBREV.has(prevText)));
     }
-    const poss = /(?:'s|\u2019s|'|\u2019)$/.exec(surface);
-    if (poss) { end -= poss[0].length; surface = text.slice(start, end); }
-    while (end > start && /[.,;:!?)\]"\u201D]/.test(text[end - 1]) && !/\b\p{Lu}\.$/u.test(surface)) { end--; surface = text.slice(start, end); }
-    if (end <= start || !/\p{Lu}/u.test(surface[0])) return;
-    out.push({ start, end, kind, canonical: COUNTRY_FORMS[surface] ?? surface, role });
-  };
-  for (const [a, b] of nlp.people) push('person', a, b);
-  for (const [a, b] of nlp.organizations) push('organization', a, b);
-  for (const [a, b] of nlp.places) push('place', a, b);
-  for (const [form, canonical] of Object.entries(COUNTRY_FORMS)) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(form, from);
-      if (at < 0) break;
-      from = at + form.length;
-      if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[at + form.length] ?? '')) continue;
-      out.push({ start: at, end: at + form.length, kind: 'country', canonical });
+    words.push({ start, end, text: m[0], tags, sentenceStart });
+    prevEnd = end;
+    prevText = m[0];
+  }
+  return words;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word classes.
+
+const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'du', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'at', 'in', 'upon', 'on', 'to']);
+/** Connectors that may stay inside a person's name. */
+const NAME_PARTICLES = new Set(['de', 'du', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'dos', 'das', 'di']);
+
+/** Titles before a name; the longest match wins. Keys are words joined by spaces. */
+const TITLES = new Set([
+  'President', 'Vice President', 'Vice-President', 'Prime Minister', 'Deputy Prime Minister', 'Secretary of State', 'Secretary-General', 'Secretary General', 'Secretary',
+  'Foreign Minister', 'Foreign Secretary', 'Defense Minister', 'Defence Minister', 'Defense Secretary', 'Defence Secretary', 'Interior Minister', 'Finance Minister',
+  'Economy Minister', 'Health Minister', 'Home Secretary', 'Treasury Secretary', 'Energy Secretary', 'Minister', 'Deputy Minister', 'Chancellor', 'Premier',
+  'Senator', 'Sen', 'Representative', 'Rep', 'Congressman', 'Congresswoman', 'Governor', 'Gov', 'Mayor', 'Lt', 'Lieutenant', 'General', 'Gen', 'Colonel', 'Col',
+  'Major', 'Maj', 'Captain', 'Capt', 'Admiral', 'Adm', 'Sergeant', 'Sgt', 'Commander', 'King', 'Queen', 'Prince', 'Princess', 'Crown Prince', 'Emir', 'Sheikh', 'Sultan',
+  'Pope', 'Cardinal', 'Archbishop', 'Bishop', 'Father', 'Rev', 'Reverend', 'Rabbi', 'Imam', 'Ayatollah', 'Ambassador', 'Envoy', 'Special Envoy', 'Judge', 'Justice',
+  'Chief Justice', 'Attorney General', 'Attorney-General', 'Prosecutor', 'Dr', 'Doctor', 'Professor', 'Prof', 'Mr', 'Mrs', 'Ms', 'Miss', 'Sir', 'Dame', 'Lord', 'Lady',
+  'Spokesman', 'Spokeswoman', 'Spokesperson', 'Chairman', 'Chairwoman', 'Chair', 'Director', 'Director-General', 'Director General', 'Chief Executive', 'CEO', 'Commissioner', 'Speaker',
+  'Defense Department spokesman', 'State Department spokesman', 'Deputy', 'Acting', 'Former', 'Detective', 'Officer', 'Inspector', 'Coach', 'Agent', 'Councillor', 'Councilor', 'Councilman',
+  'MP', 'Legislator', 'Lawmaker', 'Minister of Foreign Affairs', 'Minister of Defence', 'Minister of Defense', 'Foreign Affairs Minister', 'National Security Adviser', 'Security Adviser',
+  'Adviser', 'Advisor', 'Leader', 'Opposition Leader', 'Chief', 'Superintendent', 'Sheriff', 'Assemblyman', 'Assemblywoman',
+]);
+const TITLE_FIRST = new Set([...TITLES].map((t) => t.split(/[ -]/)[0]));
+const MAX_TITLE_WORDS = Math.max(...[...TITLES].map((t) => t.split(' ').length));
+
+const ORG_HEADS = new Set([
+  'Department', 'Ministry', 'Party', 'Inc', 'Corp', 'Corporation', 'Company', 'Co', 'Ltd', 'LLC', 'PLC', 'Group', 'Council', 'Association', 'Agency',
+  'University', 'College', 'Institute', 'Foundation', 'Bank', 'Navy', 'Army', 'Police', 'Authority', 'Commission', 'Committee', 'Court', 'Union', 'League',
+  'Society', 'Church', 'News', 'Times', 'Herald', 'Post', 'Journal', 'Gazette', 'Magazine', 'Tribune', 'Telegraph', 'Review', 'Network', 'Broadcasting',
+  'Television', 'Radio', 'Organization', 'Organisation', 'Fund', 'Service', 'Services', 'Office', 'Bureau', 'Board', 'Federation', 'Alliance', 'Coalition',
+  'Movement', 'Brigade', 'Brigades', 'Corps', 'Legion', 'Club', 'Academy', 'School', 'District', 'Hospital', 'Airlines', 'Airways', 'Motors', 'Technologies',
+  'Systems', 'Labs', 'Studios', 'Records', 'Press', 'Media', 'Parliament', 'Assembly', 'Congress', 'Senate', 'Cabinet', 'Government', 'Administration',
+  'Secretariat', 'Trust', 'Directorate', 'Guard', 'Forces', 'Regiment', 'Institution', 'Centre', 'Center', 'Democrats', 'Republicans', 'Front', 'Partners',
+  'Holdings', 'Industries', 'Enterprises', 'Foundation', 'Observatory', 'Weekly', 'Daily', 'Chronicle', 'Courier', 'Monitor', 'Express', 'Mirror', 'Standard',
+  'Star', 'Sun', 'Register', 'Examiner', 'Inquirer', 'Observer', 'Agency', 'Federation', 'Confederation', 'Caucus', 'Ghostbusters', 'Society', 'Initiative', 'Project',
+  'Program', 'Programme', 'Taskforce', 'Force', 'Team', 'Band', 'Orchestra', 'Choir', 'Cooperative', 'Consortium', 'Laboratory', 'Laboratories',
+]);
+const ORG_PREFIXES = new Set(['University', 'Ministry', 'Department', 'Church', 'Bank', 'Council', 'Institute', 'Office', 'Museum', 'Academy', 'College', 'House', 'Court', 'Federation', 'Association', 'League', 'Society', 'Union', 'Party', 'Board', 'Commission', 'Committee', 'Organization', 'Organisation', 'Agency', 'Bureau', 'Order']);
+const EVENT_HEADS = new Set(['Summit', 'Conference', 'Forum', 'Olympics', 'Paralympics', 'Cup', 'Championship', 'Championships', 'Expo', 'Fair', 'Festival', 'War', 'Games', 'Challenge', 'Marathon', 'Grand Prix', 'Biennale', 'Dialogue', 'Convention', 'Election', 'Elections', 'Referendum', 'Revolution', 'Uprising', 'Massacre', 'Crisis', 'Tournament', 'Awards', 'Congress', 'Week', 'Rally', 'Olympiad', 'Open', 'Classic', 'Series', 'Derby', 'Bowl', 'Show', 'Exhibition', 'Symposium', 'Meeting', 'Talks', 'Accords', 'Accord']);
+/** Event heads that need a named or numbered modifier ("Munich Security Conference", "2016 Rio Games"). */
+const PLACE_HEADS = new Set(['City', 'County', 'Province', 'Region', 'Island', 'Islands', 'Sea', 'Ocean', 'River', 'Lake', 'Mountain', 'Mountains', 'Valley', 'Bay', 'Street', 'Avenue', 'Road', 'Square', 'Hall', 'Airport', 'Stadium', 'Park', 'Bridge', 'Tower', 'Towers', 'Palace', 'Castle', 'Cathedral', 'Mosque', 'Temple', 'Desert', 'Peninsula', 'Strait', 'Canal', 'Gulf', 'Coast', 'Heights', 'Plaza', 'Base', 'Camp', 'Prison', 'Harbor', 'Harbour', 'Port', 'Beach', 'Falls', 'Hills', 'Forest', 'Canyon', 'Village', 'Township', 'Borough', 'Quarter', 'Territory', 'Territories', 'Prefecture', 'Oblast', 'Governorate', 'State', 'Range', 'Basin', 'Delta', 'Glacier', 'Volcano', 'Reservoir', 'Dam', 'Boulevard', 'Lane', 'Station', 'Terminal', 'Arena', 'Memorial', 'Monument', 'Building', 'Mall', 'Market', 'Gardens', 'Zoo', 'Neighborhood', 'Neighbourhood', 'Corridor']);
+/** Heads that make a place rather than an organization when preceded by these words ("Convention Centre"). */
+const PLACE_CENTRE_MODIFIERS = new Set(['Convention', 'Trade', 'Shopping', 'Exhibition', 'Conference', 'Civic', 'Community', 'Medical', 'Sports', 'Aquatic', 'Arts', 'Performing']);
+/** Words that open a sentence or a heading and are capitalised for that reason only. */
+const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'But', 'And', 'Or', 'If', 'When', 'As', 'For', 'With', 'By', 'From', 'To', 'Of', 'After', 'Before', 'During', 'While', 'Since', 'Although', 'Though', 'Because', 'Yet', 'So', 'Then', 'Now', 'Here', 'There', 'It', 'Its', 'He', 'She', 'They', 'We', 'I', 'You', 'His', 'Her', 'Their', 'Our', 'My', 'Your', 'Some', 'Many', 'Most', 'All', 'Both', 'Each', 'Every', 'No', 'Not', 'One', 'Two', 'Three', 'Several', 'Few', 'Other', 'Another', 'Such', 'What', 'Which', 'Who', 'Whom', 'Whose', 'Where', 'Why', 'How', 'Despite', 'Under', 'Over', 'About', 'Against', 'Among', 'Between', 'Through', 'Throughout', 'Until', 'Upon', 'Within', 'Without', 'Also', 'However', 'Meanwhile', 'Furthermore', 'Moreover', 'Additionally', 'Earlier', 'Later', 'Last', 'Next', 'First', 'Former', 'According', 'Following', 'Like', 'Unlike', 'Mr', 'Mrs', 'Ms', 'Dr', 'Is', 'Are', 'Was', 'Were', 'Do', 'Does', 'Did', 'Has', 'Have', 'Had', 'Will', 'Would', 'Can', 'Could', 'Should', 'May', 'Might', 'Must', 'Yes', 'Please', 'Thank', 'Thanks', 'Today', 'Yesterday', 'Tomorrow', 'Once', 'Even', 'Just', 'Only', 'Still', 'Already', 'Instead', 'Indeed', 'Perhaps', 'Overall', 'Together', 'Finally', 'Initially', 'Recently', 'Currently', 'Previously', 'Reportedly', 'Officials', 'Police', 'Authorities']);
+/** Capitalised words that are not names on their own (months, days, generic nouns). */
+const NOT_NAMES = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'God', 'Internet', 'Web', 'TV', 'CEO', 'GDP', 'AI', 'PM', 'AM', 'OK', 'ID', 'UTC', 'GMT', 'COVID', 'HIV', 'AIDS', 'DNA', 'USD', 'EUR', 'NGO', 'NGOs', 'MP', 'MPs', 'PhD', 'CD', 'DVD', 'PC', 'IT', 'IP', 'URL', 'FAQ', 'PDF', 'SMS', 'GPS', 'BC', 'AD', 'CE', 'BCE', 'Mrs', 'Mr', 'Ms', 'Dr', 'St', 'Jr', 'Sr', 'Ave', 'North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Islamic', 'Muslim', 'Muslims', 'Christian', 'Christians', 'Catholic', 'Jewish', 'Jews', 'Arab', 'Arabs', 'Kurdish', 'Kurds', 'English', 'Spanish', 'Arabic', 'Latin', 'European', 'Asian', 'African', 'Western', 'Democrat', 'Republican', 'Communist', 'Conservative', 'Liberal', 'Labour', 'Senator', 'President', 'Minister', 'Governor', 'Mayor', 'King', 'Queen', 'Prince', 'Chancellor', 'Secretary', 'Ambassador', 'Premier', 'Judge', 'Justice', 'Pope', 'General', 'Federal', 'National', 'International', 'Global', 'Government', 'State', 'City', 'Court', 'Church', 'Party', 'Department', 'Ministry', 'University', 'Council', 'Navy', 'Army', 'Senate', 'Congress', 'Parliament', 'Assembly', 'Committee', 'Commission', 'Agency', 'Office', 'Bureau', 'Administration', 'Cabinet', 'Union', 'Republic', 'Kingdom', 'Empire', 'Nations', 'Affairs', 'Foreign', 'Defense', 'Defence', 'Security', 'Human', 'Rights', 'Act', 'Bill', 'Law', 'Constitution', 'Prize', 'Award', 'Award', 'Street', 'Road', 'Avenue', 'Day', 'Year', 'Week', 'Month', 'Hour', 'Hours', 'Era', 'Age', 'Chapter', 'Section', 'Article', 'Figure', 'Table', 'Page', 'Update', 'Breaking', 'Opinion', 'Editorial', 'Analysis', 'Source', 'Sources', 'Photo', 'Video', 'Image', 'Reuters', 'Twitter', 'Facebook']);
+
+const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
+
+function isCap(w: Word): boolean {
+  return /^\p{Lu}/u.test(w.text) || /^\p{N}+\p{L}/u.test(w.text) && /\p{Lu}/u.test(w.text.slice(1));
+}
+function isYear(w: Word): boolean {
+  return /^(1[89]|20)\d\d$/.test(w.text);
+}
+function hasPersonTag(w: Word): boolean {
+  return PERSON_TAGS.some((t) => w.tags.has(t));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Ctx {
+  readonly text: string;
+  readonly words: readonly Word[];
+  readonly heading: boolean;
+  readonly out: RawMention[];
+}
+
+/** What separates word i from word i+1 ('' when adjacent). */
+function gapAfter(ctx: Ctx, i: number): string {
+  const w = ctx.words[i];
+  const n = ctx.words[i + 1];
+  return n ? ctx.text.slice(w.end, n.start) : ctx.text.slice(w.end);
+}
+
+/** Whether words i and i+1 may sit in one name. */
+function joinable(ctx: Ctx, i: number): boolean {
+  const gap = gapAfter(ctx, i);
+  if (gap === ' ' || gap === '-' || gap === '\u00a0' || gap === '–' && false) return true;
+  if (/^[ \t\u00a0]+$/.test(gap)) return true;
+  if (/^\.[ \t\u00a0]+$/.test(gap) || gap === '.') {
+    const w = ctx.words[i];
+    return /^\p{Lu}$/u.test(w.text) || w.text === 'St' || w.text === 'Jr' || w.text === 'Mt' || w.text === 'Inc' || w.text === 'Co' || w.text === 'Corp';
+  }
+  if (/^\.-$/.test(gap) && /^\p{Lu}$/u.test(ctx.words[i].text)) return true; // "U.-S." rare
+  return false;
+}
+
+/** The gazetteer entry for words [i..j], or undefined. */
+function lookup(ctx: Ctx, i: number, j: number): LexEntry | undefined {
+  let key = ctx.text.slice(ctx.words[i].start, ctx.words[j].end);
+  // A final period belongs to abbreviations ("U.S." is one word already; "Inc." "D.C.").
+  if (/\s/.test(key)) key = key.replace(/\s+/g, ' ');
+  return lexicon().map.get(key);
+}
+
+/** Longest gazetteer match starting at word i and ending at most at word `limit`. */
+function longestAt(ctx: Ctx, i: number, limit: number): { end: number; entry: LexEntry } | undefined {
+  const max = Math.min(limit, i + lexicon().maxWords - 1);
+  let best: { end: number; entry: LexEntry } | undefined;
+  for (let j = i; j <= max; j++) {
+    if (j > i && !joinable(ctx, j - 1)) {
+      // Allow ", " inside a form only for "Washington, D.C." style keys.
+      if (gapAfter(ctx, j - 1) !== ', ') break;
+    }
+    const e = lookup(ctx, i, j);
+    if (e) best = { end: j, entry: e };
+  }
+  return best;
+}
+
+function push(ctx: Ctx, a: number, b: number, kind: EntityKind, canonical?: string, role?: string, confidence = 2) {
+  const start = ctx.words[a].start;
+  let end = ctx.words[b].end;
+  // "Inc." "Co." keep their period; "D.C." already has it.
+  if (kind === 'organization' && ctx.text[end] === '.' && /^(Inc|Co|Corp|Ltd|Jr)$/.test(ctx.words[b].text)) end++;
+  const surface = ctx.text.slice(start, end);
+  ctx.out.push({ start, end, kind, canonical: canonical ?? surface.replace(/\s+/g, ' '), ...(role ? { role } : {}), confidence });
+}
+
+/** The title that starts at word a (longest), as the number of words it covers, or 0. */
+function titleAt(ctx: Ctx, a: number, b: number): number {
+  const first = ctx.words[a].text;
+  if (!TITLE_FIRST.has(first)) return 0;
+  let best = 0;
+  let key = '';
+  for (let j = a; j <= b && j < a + MAX_TITLE_WORDS; j++) {
+    key = j === a ? ctx.words[j].text : key + (gapAfter(ctx, j - 1) === '-' ? '-' : ' ') + ctx.words[j].text;
+    if (TITLES.has(key)) best = j - a + 1;
+  }
+  return best;
+}
+
+/** The whole run [a..b] read by its shape: organization, event or place; or undefined. */
+function shapeOf(ctx: Ctx, a: number, b: number): EntityKind | undefined {
+  const words = ctx.words;
+  const last = words[b].text;
+  const first = words[a].text;
+  const n = b - a + 1;
+  if (n >= 2) {
+    if (EVENT_HEADS.has(last) || (isYear(words[b]) && n >= 2 && EVENT_HEADS.has(words[b - 1].text)) || (isYear(words[b]) && b - 1 >= a && shapeOf(ctx, a, b - 1) === 'event')) {
+      if (last === 'Congress' || last === 'Convention' || last === 'Show' || last === 'Series' || last === 'Open' || last === 'Meeting' || last === 'Talks') {
+        if (!words.slice(a, b + 1).some(isYear)) return last === 'Congress' ? 'organization' : undefined;
+      }
+      if (last === 'War' && n === 2 && lexicon().map.get(first)?.source === 'demonym') return 'event';
+      return 'event';
+    }
+    if (isYear(words[a]) && n >= 2 && (EVENT_HEADS.has(last) || lexicon().map.get(ctx.text.slice(words[a + 1].start, words[b].end))?.kind === 'event')) return 'event';
+    if ((last === 'Centre' || last === 'Center') && PLACE_CENTRE_MODIFIERS.has(words[b - 1].text)) return 'place';
+    if (ORG_HEADS.has(last)) return 'organization';
+    if (n >= 3 && ORG_PREFIXES.has(first) && /^(of|on|for)$/.test(words[a + 1].text)) return 'organization';
+    if (PLACE_HEADS.has(last) && !(last === 'State' && n <= 2 && TITLE_FIRST.has(first))) return 'place';
+    if (n >= 3 && /^(Gulf|Sea|Bay|Lake|Isle|Strait|Mount|Cape|Port)$/.test(first) && /^of$/.test(words[a + 1].text)) return 'place';
+  }
+  return undefined;
+}
+
+/** Reads one capitalised run [a..b] (no connectors at its ends). */
+function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
+  const words = ctx.words;
+  // Strip capitalised function words that open a sentence ("The", "In", "But").
+  while (a <= b && FUNCTION_WORDS.has(words[a].text) && (words[a].sentenceStart || ctx.heading || /^(The|A|An)$/.test(words[a].text))) {
+    if (words[a].text === 'The' && !words[a].sentenceStart && a < b) {
+      // "The Straits Times": a capitalised "The" inside a sentence belongs to the name when the gazetteer says so.
+      const g = longestAt(ctx, a, b);
+      if (g && g.end === b) break;
+    }
+    a++;
+  }
+  while (b >= a && CONNECTORS.has(words[b].text)) b--;
+  if (a > b) return;
+  // The whole run as one gazetteer form or one shape ("University of Texas at Arlington").
+  const whole = lookup(ctx, a, b);
+  if (whole) {
+    if (whole.source === 'city' && (whole.commonWord || whole.personName) && a === b && !cityContext(ctx, a)) {
+      if (whole.commonWord) return;
+    }
+    push(ctx, a, b, whole.kind, whole.canonical, undefined, 3);
+    return;
+  }
+  // Titles: "Secretary of State Antony J. Blinken" → role + person.
+  const t = titleAt(ctx, a, b);
+  if (t && a + t <= b) {
+    const title = ctx.text.slice(words[a].start, words[a + t - 1].end);
+    readRun(ctx, a + t, b, role ? `${role} ${title}` : title);
+    return;
+  }
+  const shape = ctx.heading ? undefined : shapeOf(ctx, a, b);
+  if (shape && !role) {
+    push(ctx, a, b, shape, undefined, undefined, 2);
+    return;
+  }
+  // Split at connectors (except particles inside a person's name: "Suleiman al-Amr", "Ludwig van Beethoven").
+  for (let i = a; i <= b; i++) {
+    const w = words[i];
+    if (CONNECTORS.has(w.text) && !(NAME_PARTICLES.has(w.text) && i > a && i < b && (gapAfter(ctx, i) === '-' || hasPersonTag(words[i + 1]) || hasPersonTag(words[i - 1])))) {
+      // "President Ilham Aliyev of Azerbaijan": the part after "of" is read on its own.
+      readRun(ctx, a, i - 1, role);
+      let k = i + 1;
+      while (k <= b && CONNECTORS.has(words[k].text)) k++;
+      if (k <= b) readRun(ctx, k, b);
+      return;
     }
   }
-  // Overlaps: the earlier, longer mention wins.
+  // Gazetteer matches inside the run, longest first, left to right; the rest are names.
+  let i = a;
+  let chunkStart = -1;
+  const flush = (end: number) => {
+    if (chunkStart >= 0) readName(ctx, chunkStart, end, role);
+    chunkStart = -1;
+  };
+  while (i <= b) {
+    const g = longestAt(ctx, i, b);
+    if (g && acceptInRun(ctx, a, b, i, g.end, g.entry)) {
+      flush(i - 1);
+      // A country right before a title names the office: "Azerbaijan President Ilham Aliyev".
+      push(ctx, i, g.end, g.entry.kind, g.entry.canonical, undefined, 3);
+      const t2 = g.end + 1 <= b ? titleAt(ctx, g.end + 1, b) : 0;
+      if (t2 && g.end + 1 + t2 <= b) {
+        const title = ctx.text.slice(words[g.end + 1].start, words[g.end + t2].end);
+        const of = g.entry.kind === 'country' ? ` of ${g.entry.canonical}` : g.entry.kind === 'organization' ? ` (${g.entry.canonical})` : '';
+        readRun(ctx, g.end + 1 + t2, b, title + of);
+        return;
+      }
+      i = g.end + 1;
+      continue;
+    }
+    if (chunkStart < 0) chunkStart = i;
+    i++;
+  }
+  flush(b);
+}
+
+/** Whether a gazetteer match [i..j] inside the run [a..b] stands on its own. */
+function acceptInRun(ctx: Ctx, a: number, b: number, i: number, j: number, e: LexEntry): boolean {
+  const words = ctx.words;
+  const single = i === j;
+  const neighbourName = (k: number) => k >= a && k <= b && !lexicon().map.has(words[k].text) && hasPersonTag(words[k]);
+  if (e.source === 'city' || e.source === 'place' || e.source === 'territory') {
+    if (single && (e.personName || e.commonWord) && (i > a || j < b)) return false; // "Sydney Smith", "Paris Hilton"
+    if (single && (neighbourName(i - 1) || neighbourName(j + 1))) return false;
+    if (single && e.commonWord && !cityContext(ctx, i)) return false;
+    return true;
+  }
+  if (e.kind === 'country' && single) {
+    // "Chad Smith", "Jordan Peterson", "Georgia Brown": a country's name as a first name.
+    if (neighbourName(j + 1) && words[j].tags.has('FirstName')) return false;
+    if (neighbourName(j + 1) && !e.canonical.includes(' ') && /^(Chad|Jordan|Georgia|India|Kenya|Israel|Guinea|Niger|Mali|Cuba|Lebanon|Jersey|Victoria)$/.test(words[i].text)) return false;
+  }
+  return true;
+}
+
+/** "in Reading", "Nice, France": context that makes an ambiguous city name a place. */
+function cityContext(ctx: Ctx, i: number): boolean {
+  const w = ctx.words[i];
+  const before = ctx.text.slice(Math.max(0, w.start - 6), w.start);
+  if (/\b(in|from|to|near|at|outside)\s+$/.test(before) && !w.sentenceStart) return true;
+  const after = ctx.text.slice(w.end, w.end + 40);
+  const m = /^,\s+((?:\p{Lu}[\p{L}.]*\s?){1,3})/u.exec(after);
+  if (m) {
+    const next = lexicon().map.get(m[1].trim());
+    if (next && (next.kind === 'country' || next.source === 'place')) return true;
+  }
+  return false;
+}
+
+/** A stretch of capitalised words the gazetteer does not know: a person, or nothing. */
+function readName(ctx: Ctx, a: number, b: number, role?: string): void {
+  const words = ctx.words;
+  while (a <= b && (NOT_NAMES.has(words[a].text) || FUNCTION_WORDS.has(words[a].text) && words[a].sentenceStart)) a++;
+  while (b >= a && (NOT_NAMES.has(words[b].text) && !role || NAME_PARTICLES.has(words[b].text))) b--;
+  if (a > b) return;
+  const n = b - a + 1;
+  const slice = words.slice(a, b + 1);
+  if (ctx.heading && !role) return;
+  if (slice.some((w) => isYear(w) || /^\p{N}/u.test(w.text))) return;
+  const personTagged = slice.some(hasPersonTag);
+  const allCapsAcronym = n === 1 && /^\p{Lu}{2,6}s?$/u.test(words[a].text);
+  if (allCapsAcronym && !role) {
+    if (!NOT_NAMES.has(words[a].text) && !words[a].tags.has('Person')) push(ctx, a, b, 'organization', undefined, undefined, 1);
+    return;
+  }
+  if (n > 4) return;
+  if (role) {
+    push(ctx, a, b, 'person', undefined, role, 3);
+    return;
+  }
+  const sentenceInitialOnly = n === 1 && words[a].sentenceStart;
+  if (personTagged && !(sentenceInitialOnly && !words[a].tags.has('LastName') && !words[a].tags.has('Person'))) {
+    if (n === 1 && words[a].tags.has('Organization')) return;
+    push(ctx, a, b, 'person', undefined, undefined, n >= 2 ? 2 : 1);
+    return;
+  }
+  if (n >= 2 && n <= 3 && slice.every((w) => /^\p{Lu}[\p{Ll}'’]+$/u.test(w.text) || /^\p{Lu}$/u.test(w.text)) && !slice.some((w) => w.tags.has('Organization') || w.tags.has('Place') || w.tags.has('Adjective') || w.tags.has('Verb'))) {
+    push(ctx, a, b, 'person', undefined, undefined, 1);
+    return;
+  }
+  if (n === 1 && !words[a].sentenceStart && (words[a].tags.has('Organization'))) {
+    push(ctx, a, b, 'organization', undefined, undefined, 1);
+  }
+}
+
+/** Finds the entity mentions of one block (offsets relative to the block). */
+export function recognizeBlock(text: string, nlp: BlockNlp, heading = false): RawMention[] {
+  const words = tokenize(text, nlp);
+  const ctx: Ctx = { text, words, heading, out: [] };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const yearOpen = isYear(w) && i + 1 < words.length && joinable(ctx, i) && isCap(words[i + 1]);
+    if (!isCap(w) && !yearOpen) continue;
+    let j = i;
+    for (;;) {
+      if (j + 1 >= words.length || !joinable(ctx, j)) {
+        // "Washington, D.C.": a comma inside a gazetteer form.
+        break;
+      }
+      const next = words[j + 1];
+      if (next.sentenceStart) break;
+      if (isCap(next) || (isYear(next) && gapAfter(ctx, j) === ' ')) { j++; continue; }
+      if (gapAfter(ctx, j) === '-' && /^\p{Ll}/u.test(next.text) && !CONNECTORS.has(next.text)) { j++; continue; } // "Chung-tai"
+      if (CONNECTORS.has(next.text) || NAME_PARTICLES.has(next.text)) {
+        let k = j + 1;
+        while (k + 1 < words.length && joinable(ctx, k) && (CONNECTORS.has(words[k].text) || NAME_PARTICLES.has(words[k].text))) k++;
+        if (k + 1 < words.length && joinable(ctx, k) && isCap(words[k + 1]) && !words[k + 1].sentenceStart && k - j <= 2) { j = k + 1; continue; }
+      }
+      break;
+    }
+    // A gazetteer form may span a comma ("Washington, D.C."): extend when it does.
+    const g = longestAt(ctx, i, Math.min(words.length - 1, j + 3));
+    if (g && g.end > j) j = g.end;
+    readRun(ctx, i, j);
+    i = j;
+  }
+  // Overlaps: the longer mention wins, then the earlier.
+  const out = ctx.out.filter((m) => m.end > m.start);
   out.sort((x, y) => x.start - y.start || y.end - x.end);
   const kept: RawMention[] = [];
   for (const m of out) if (!kept.length || m.start >= kept[kept.length - 1].end) kept.push(m);
   return kept;
+}
+
+/** The country of a form (name, abbreviation, demonym), for linking and facts. */
+export function countryOf(form: string): string | undefined {
+  return countryByName(form)?.name;
 }
