@@ -8,7 +8,7 @@ import {
   type InitializeParams, type InitializeResult, type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createAnalyzer, type Analysis, type SeveritySetting } from './engine';
+import { createAnalyzer, type Analysis } from './engine';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { diagnostics } from './features/diagnostics';
@@ -16,15 +16,10 @@ import { codeActions } from './features/codeActions';
 import { definition, references, documentHighlights, prepareRename, rename } from './features/navigation';
 import { LEGEND as SEMANTIC_LEGEND, encodeTokens, SemanticTokensCache } from './features/semanticTokens';
 import { WorkspaceIndex, summarize, entitiesSummary, ARTICLE_GLOB, type IndexedEntity } from './features/workspaceIndex';
+import { offsetInDocument } from './features/convert';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './features/settings';
 
-export interface Settings {
-  enabledLanguages: string[];
-  rules: Record<string, SeveritySetting>;
-  maxFileSize: number;
-  semanticHighlighting: { enabled: boolean };
-}
-
-export const DEFAULT_SETTINGS: Settings = { enabledLanguages: ['news'], rules: {}, maxFileSize: 10 * 1024 * 1024, semanticHighlighting: { enabled: true } };
+export { DEFAULT_SETTINGS, normalizeSettings, type Settings };
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -110,6 +105,7 @@ export function startServer(connection: Connection): void {
     if (init?.settings) settings = normalizeSettings(init.settings);
     return {
       capabilities: {
+        positionEncoding: 'utf-16',
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         documentSymbolProvider: true,
@@ -155,9 +151,8 @@ export function startServer(connection: Connection): void {
   connection.onHover(guard('hover', null, (p) => {
     const doc = documents.get(p.textDocument.uri);
     const a = doc && analysisOf(doc);
-    if (!doc || !a) return null;
-    if (p.position.line < 0 || p.position.line >= doc.lineCount) return null;
-    return hover(doc, a, doc.offsetAt(p.position));
+    const offset = doc && a ? offsetInDocument(doc, p.position) : null;
+    return doc && a && offset !== null ? hover(doc, a, offset) : null;
   }));
 
   connection.onDocumentSymbol(guard('documentSymbol', [], (p) => {
@@ -244,24 +239,6 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
-}
-
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
-
-export function normalizeSettings(raw: unknown): Settings {
-  const s = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
-  const rules: Record<string, SeveritySetting> = {};
-  if (s.rules && typeof s.rules === 'object') {
-    for (const [k, v] of Object.entries(s.rules as Record<string, unknown>)) {
-      if (typeof v === 'string' && SEVERITIES.has(v)) rules[k] = v as SeveritySetting;
-    }
-  }
-  return {
-    enabledLanguages: Array.isArray(s.enabledLanguages) ? s.enabledLanguages.filter((x): x is string => typeof x === 'string') : DEFAULT_SETTINGS.enabledLanguages,
-    rules,
-    maxFileSize: typeof s.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
-    semanticHighlighting: { enabled: (s.semanticHighlighting as { enabled?: unknown } | undefined)?.enabled !== false },
-  };
 }
 
 if (require.main === module) {

@@ -1,23 +1,41 @@
-/** Hover: a card for the entity under the cursor. */
-import type { Hover, MarkupContent } from 'vscode-languageserver';
+/**
+ * Hover: a Markdown card for the entity under the cursor — its name and kind, the role the article
+ * gives it, what the knowledge base knows, how often and where it is mentioned.
+ */
+import type { Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findMentionAt, lineColumn, type Analysis, type Entity } from '../engine';
-import { toRange } from './convert';
+import { findMentionAt, lineColumn, type Analysis, type Entity, type Mention } from '../engine';
+import { escapeMarkdown, toRange } from './convert';
 
 const KIND_LABEL: Record<string, string> = {
-  person: 'person', country: 'country', place: 'place', organization: 'organization', event: 'event',
+  person: 'Person', country: 'Country', place: 'Place', organization: 'Organization', event: 'Event',
 };
 
-export function entityCard(a: Analysis, e: Entity): string {
-  const lines: string[] = [];
-  lines.push(`**${e.name}** — ${KIND_LABEL[e.kind]}`);
-  if (e.roles.length) lines.push(`*Role in the article:* ${e.roles.join('; ')}`);
-  for (const f of e.facts.lines) lines.push(f);
+const quoted = (s: string) => `“${escapeMarkdown(s)}”`;
+
+/** The card's Markdown. `at` is the mention under the cursor, if any (its own role is shown first). */
+export function entityCard(a: Analysis, e: Entity, at?: Mention): string {
+  const parts: string[] = [];
+  parts.push(`**${escapeMarkdown(e.name)}** · ${KIND_LABEL[e.kind] ?? e.kind}`);
+
+  const roles = [...new Set([...(at?.role ? [at.role] : []), ...e.roles])];
+  parts.push(roles.length
+    ? `*Role in this article:* ${roles.map(quoted).join(', ')}`
+    : '*Role in this article:* none written next to the name');
+
+  parts.push(e.facts.lines.length
+    ? `*Knowledge base:*\n${e.facts.lines.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}`
+    : '*Knowledge base:* no entry for this name');
+
+  const n = e.mentions.length;
   const forms = [...new Set(e.mentions.map((m) => m.text))];
   const first = lineColumn(a.text, e.mentions[0].start);
-  lines.push(`Mentioned ${e.mentions.length} time${e.mentions.length === 1 ? '' : 's'}${forms.length > 1 ? ` as ${forms.map((f) => `“${f}”`).join(', ')}` : ''}; first on line ${first.line}.`);
-  if (!a.date && e.kind === 'person') lines.push('_No `date` header: office-holding checks are skipped._');
-  return lines.join('\n\n');
+  parts.push(`Mentioned ${n} time${n === 1 ? '' : 's'}${forms.length > 1 || forms[0] !== e.name ? ` as ${forms.map(quoted).join(', ')}` : ''}; ` +
+    `first mention on line ${first.line}, column ${first.column}.`);
+
+  if (!a.date) parts.push('_No `date YYYY-MM-DD` header: date checks (who held an office when) are skipped._');
+  else if (!a.date.valid) parts.push(`_The date header ${escapeMarkdown(a.date.value)} is not a real date: date checks are skipped._`);
+  return parts.join('\n\n');
 }
 
 export function hover(doc: TextDocument, a: Analysis, offset: number): Hover | null {
@@ -25,6 +43,5 @@ export function hover(doc: TextDocument, a: Analysis, offset: number): Hover | n
   if (!m) return null;
   const e = a.entities.find((x) => x.id === m.entity);
   if (!e) return null;
-  const contents: MarkupContent = { kind: 'markdown', value: entityCard(a, e) };
-  return { contents, range: toRange(doc, m) };
+  return { contents: { kind: 'markdown', value: entityCard(a, e, m) }, range: toRange(doc, m) };
 }
