@@ -67,11 +67,18 @@ export function articlePass(text: string, blocks: readonly BlockInput[], raw: re
     // "Chan Chi-chuen" style (Chinese names): the last two words.
     if (ws.length >= 3) offer(`${ws[ws.length - 2]} ${ws[ws.length - 1]}`, name, 2 + count);
   }
+  // "the Church" for the Church of Scientology, "the University" for the University of Texas.
+  for (const m of raw) {
+    if (m.kind !== 'organization') continue;
+    const mm = /^(Church|University|Ministry|Department|Council|Institute|Academy|College|Museum|Foundation|Commission|Committee|Agency|Bank|Society|Federation|Association|League|Union) (?:of|for|on) /.exec(m.canonical);
+    if (mm && !shortForms.has(mm[1])) vote(mm[1], 'organization', m.canonical, 2);
+  }
   for (const [form, { canonical, score }] of shortForms) {
     const byKind = senses.get(form);
-    // A form the article uses on its own as something else (a country, a known organization) keeps that sense
-    // unless the person's reading is stronger.
-    vote(form, 'person', canonical, byKind ? score : score + 1);
+    // A surname or given name of someone the article names is that person, even where it is also a city
+    // ("Valeska Paris" ... "Paris said"); a country or a known organization keeps its sense.
+    const strong = byKind && [...byKind.values()].some((s) => s.kind === 'country' || s.score >= 3 * 4 && s.kind !== 'place');
+    vote(form, 'person', canonical, strong ? score : score + 1000);
   }
   const best = new Map<string, Sense>();
   let maxWords = 1;

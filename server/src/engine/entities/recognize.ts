@@ -15,6 +15,17 @@ import type { BlockNlp } from '../nlp';
 import type { EntityKind } from '../types';
 import { lexicon, type LexEntry } from '../gazetteer/lexicon';
 import { countryByName } from '../gazetteer';
+import nlpLib from 'compromise';
+
+/** compromise's lexicon (lower-case word → tags): tells names from common words. */
+const LEXICON = (nlpLib as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon;
+/** Whether the word is a common English word (not a name) in compromise's lexicon. */
+function commonWord(text: string): boolean {
+  const tags = LEXICON[text.toLowerCase()];
+  if (!tags) return false;
+  const list = String(tags).split(',');
+  return !list.some((t) => /Name|Person|Place|City|Country|Region|Organization|ProperNoun/.test(t));
+}
 
 export interface RawMention {
   readonly start: number;
@@ -69,7 +80,7 @@ export function tokenize(text: string, nlp?: BlockNlp): Word[] {
 // ---------------------------------------------------------------------------------------------
 // Word classes.
 
-const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'du', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'at', 'in', 'upon', 'on', 'to']);
+const CONNECTORS = new Set(['of', 'the', 'and', '&', 'for', 'on', 'de', 'du', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'at']);
 /** Connectors that may stay inside a person's name. */
 const NAME_PARTICLES = new Set(['de', 'du', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'dos', 'das', 'di']);
 
@@ -106,12 +117,16 @@ const ORG_PREFIXES = new Set(['University', 'Ministry', 'Department', 'Church', 
 const EVENT_HEADS = new Set(['Summit', 'Conference', 'Forum', 'Olympics', 'Paralympics', 'Cup', 'Championship', 'Championships', 'Expo', 'Fair', 'Festival', 'War', 'Games', 'Challenge', 'Marathon', 'Grand Prix', 'Biennale', 'Dialogue', 'Convention', 'Election', 'Elections', 'Referendum', 'Revolution', 'Uprising', 'Massacre', 'Crisis', 'Tournament', 'Awards', 'Congress', 'Week', 'Rally', 'Olympiad', 'Open', 'Classic', 'Series', 'Derby', 'Bowl', 'Show', 'Exhibition', 'Symposium', 'Meeting', 'Talks', 'Accords', 'Accord']);
 /** Event heads that need a named or numbered modifier ("Munich Security Conference", "2016 Rio Games"). */
 const PLACE_HEADS = new Set(['City', 'County', 'Province', 'Region', 'Island', 'Islands', 'Sea', 'Ocean', 'River', 'Lake', 'Mountain', 'Mountains', 'Valley', 'Bay', 'Street', 'Avenue', 'Road', 'Square', 'Hall', 'Airport', 'Stadium', 'Park', 'Bridge', 'Tower', 'Towers', 'Palace', 'Castle', 'Cathedral', 'Mosque', 'Temple', 'Desert', 'Peninsula', 'Strait', 'Canal', 'Gulf', 'Coast', 'Heights', 'Plaza', 'Base', 'Camp', 'Prison', 'Harbor', 'Harbour', 'Port', 'Beach', 'Falls', 'Hills', 'Forest', 'Canyon', 'Village', 'Township', 'Borough', 'Quarter', 'Territory', 'Territories', 'Prefecture', 'Oblast', 'Governorate', 'State', 'Range', 'Basin', 'Delta', 'Glacier', 'Volcano', 'Reservoir', 'Dam', 'Boulevard', 'Lane', 'Station', 'Terminal', 'Arena', 'Memorial', 'Monument', 'Building', 'Mall', 'Market', 'Gardens', 'Zoo', 'Neighborhood', 'Neighbourhood', 'Corridor']);
+const PLACE_PREFIXES = new Set(['Gulf', 'Sea', 'Bay', 'Lake', 'Isle', 'Isles', 'Strait', 'Straits', 'Mount', 'Cape', 'Port', 'City', 'Province', 'Island', 'Islands', 'Republic', 'Kingdom', 'State', 'Cathedral', 'Church', 'Temple', 'Palace', 'Tower', 'Bank', 'Valley', 'Plain', 'Gate', 'Square', 'Hall']);
 /** Heads that make a place rather than an organization when preceded by these words ("Convention Centre"). */
 const PLACE_CENTRE_MODIFIERS = new Set(['Convention', 'Trade', 'Shopping', 'Exhibition', 'Conference', 'Civic', 'Community', 'Medical', 'Sports', 'Aquatic', 'Arts', 'Performing']);
 /** Words that open a sentence or a heading and are capitalised for that reason only. */
 const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'But', 'And', 'Or', 'If', 'When', 'As', 'For', 'With', 'By', 'From', 'To', 'Of', 'After', 'Before', 'During', 'While', 'Since', 'Although', 'Though', 'Because', 'Yet', 'So', 'Then', 'Now', 'Here', 'There', 'It', 'Its', 'He', 'She', 'They', 'We', 'I', 'You', 'His', 'Her', 'Their', 'Our', 'My', 'Your', 'Some', 'Many', 'Most', 'All', 'Both', 'Each', 'Every', 'No', 'Not', 'One', 'Two', 'Three', 'Several', 'Few', 'Other', 'Another', 'Such', 'What', 'Which', 'Who', 'Whom', 'Whose', 'Where', 'Why', 'How', 'Despite', 'Under', 'Over', 'About', 'Against', 'Among', 'Between', 'Through', 'Throughout', 'Until', 'Upon', 'Within', 'Without', 'Also', 'However', 'Meanwhile', 'Furthermore', 'Moreover', 'Additionally', 'Earlier', 'Later', 'Last', 'Next', 'First', 'Former', 'According', 'Following', 'Like', 'Unlike', 'Mr', 'Mrs', 'Ms', 'Dr', 'Is', 'Are', 'Was', 'Were', 'Do', 'Does', 'Did', 'Has', 'Have', 'Had', 'Will', 'Would', 'Can', 'Could', 'Should', 'May', 'Might', 'Must', 'Yes', 'Please', 'Thank', 'Thanks', 'Today', 'Yesterday', 'Tomorrow', 'Once', 'Even', 'Just', 'Only', 'Still', 'Already', 'Instead', 'Indeed', 'Perhaps', 'Overall', 'Together', 'Finally', 'Initially', 'Recently', 'Currently', 'Previously', 'Reportedly', 'Officials', 'Police', 'Authorities']);
 /** Capitalised words that are not names on their own (months, days, generic nouns). */
 const NOT_NAMES = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'God', 'Internet', 'Web', 'TV', 'CEO', 'GDP', 'AI', 'PM', 'AM', 'OK', 'ID', 'UTC', 'GMT', 'COVID', 'HIV', 'AIDS', 'DNA', 'USD', 'EUR', 'NGO', 'NGOs', 'MP', 'MPs', 'PhD', 'CD', 'DVD', 'PC', 'IT', 'IP', 'URL', 'FAQ', 'PDF', 'SMS', 'GPS', 'BC', 'AD', 'CE', 'BCE', 'Mrs', 'Mr', 'Ms', 'Dr', 'St', 'Jr', 'Sr', 'Ave', 'North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Islamic', 'Muslim', 'Muslims', 'Christian', 'Christians', 'Catholic', 'Jewish', 'Jews', 'Arab', 'Arabs', 'Kurdish', 'Kurds', 'English', 'Spanish', 'Arabic', 'Latin', 'European', 'Asian', 'African', 'Western', 'Democrat', 'Republican', 'Communist', 'Conservative', 'Liberal', 'Labour', 'Senator', 'President', 'Minister', 'Governor', 'Mayor', 'King', 'Queen', 'Prince', 'Chancellor', 'Secretary', 'Ambassador', 'Premier', 'Judge', 'Justice', 'Pope', 'General', 'Federal', 'National', 'International', 'Global', 'Government', 'State', 'City', 'Court', 'Church', 'Party', 'Department', 'Ministry', 'University', 'Council', 'Navy', 'Army', 'Senate', 'Congress', 'Parliament', 'Assembly', 'Committee', 'Commission', 'Agency', 'Office', 'Bureau', 'Administration', 'Cabinet', 'Union', 'Republic', 'Kingdom', 'Empire', 'Nations', 'Affairs', 'Foreign', 'Defense', 'Defence', 'Security', 'Human', 'Rights', 'Act', 'Bill', 'Law', 'Constitution', 'Prize', 'Award', 'Award', 'Street', 'Road', 'Avenue', 'Day', 'Year', 'Week', 'Month', 'Hour', 'Hours', 'Era', 'Age', 'Chapter', 'Section', 'Article', 'Figure', 'Table', 'Page', 'Update', 'Breaking', 'Opinion', 'Editorial', 'Analysis', 'Source', 'Sources', 'Photo', 'Video', 'Image', 'Reuters', 'Twitter', 'Facebook']);
+
+/** All-capital words that are not organizations. */
+const ACRONYM_STOP = new Set(['VIP', 'VIPs', 'POTUS', 'FLOTUS', 'SCOTUS', 'HTML', 'CSS', 'XML', 'JSON', 'API', 'QC', 'SC', 'KC', 'OBE', 'MBE', 'CBE', 'RIP', 'LOL', 'FYI', 'ASAP', 'DIY', 'USB', 'HD', 'VR', 'AR', 'PR', 'HR', 'IE', 'OS', 'iOS', 'PS', 'NB', 'AKA', 'ETA', 'FAQ', 'CEO', 'CFO', 'COO', 'CTO', 'GDP', 'GNP', 'CPI', 'ATM', 'PIN', 'SUV', 'LGBT', 'LGBTQ', 'IQ', 'IVF', 'ICU', 'ER', 'MRI', 'CT', 'DJ', 'MC', 'TV', 'UFO', 'WMD', 'RPG', 'AK', 'MW', 'GW', 'KW', 'KM', 'MPH', 'KPH', 'EST', 'PST', 'CET', 'BST', 'UTC', 'GMT', 'AM', 'PM', 'BC', 'AD', 'NOT', 'AND', 'THE', 'BREAKING', 'UPDATE', 'UPDATED', 'EXCLUSIVE', 'WATCH', 'LIVE', 'PHOTOS', 'VIDEO', 'OK', 'US', 'UK', 'EU', 'UN', 'SOS', 'MVP', 'NFT', 'AI', 'EV', 'EVs', 'LNG', 'CO2', 'PPE', 'PTSD', 'ADHD', 'STEM', 'MBA', 'BA', 'BSc', 'MSc', 'MA', 'PhD', 'MD', 'RN', 'SWAT', 'FAQ', 'OMG']);
 
 const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
 
@@ -217,8 +232,53 @@ function shapeOf(ctx: Ctx, a: number, b: number): EntityKind | undefined {
     if ((last === 'Centre' || last === 'Center') && PLACE_CENTRE_MODIFIERS.has(words[b - 1].text)) return 'place';
     if (ORG_HEADS.has(last)) return 'organization';
     if (n >= 3 && ORG_PREFIXES.has(first) && /^(of|on|for)$/.test(words[a + 1].text)) return 'organization';
-    if (PLACE_HEADS.has(last) && !(last === 'State' && n <= 2 && TITLE_FIRST.has(first))) return 'place';
+    if (PLACE_HEADS.has(last) && !(last === 'State' && n <= 2 && TITLE_FIRST.has(first))) {
+      // "Taikoo of the Hong Kong Island": two places, unless the name opens with "Gulf of", "City of"...
+      const hasOf = words.slice(a, b + 1).some((w) => w.text === 'of');
+      if (!hasOf || PLACE_PREFIXES.has(first)) return 'place';
+    }
     if (n >= 3 && /^(Gulf|Sea|Bay|Lake|Isle|Strait|Mount|Cape|Port)$/.test(first) && /^of$/.test(words[a + 1].text)) return 'place';
+  }
+  return undefined;
+}
+
+const EVENT_PREFIXES = new Set(['Battle', 'Siege', 'Conference', 'Summit', 'Congress', 'Festival', 'Games', 'Council']);
+const BETWEEN = new Set(['of', 'on', 'for', 'at', 'the', 'and', '&', 'de', 'du', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'y']);
+
+/**
+ * The shape of a run that may hold connectors: "University of Texas at Arlington" and "Doctor Who
+ * Society of Canada" are one name; "Fernando Cheung of the Labour Party" and "Civic Party and the
+ * Democratic Party" are not.
+ */
+function shapeOfRun(ctx: Ctx, a: number, b: number): EntityKind | undefined {
+  const words = ctx.words;
+  let c = -1;
+  for (let i = a + 1; i < b; i++) if (BETWEEN.has(words[i].text)) { c = i; break; }
+  if (c < 0) return eventWithPlace(ctx, a, b) ?? shapeOf(ctx, a, b);
+  const left = c - 1;
+  const leftShape = shapeOf(ctx, a, left);
+  const prefix = left === a && (ORG_PREFIXES.has(words[a].text) || PLACE_PREFIXES.has(words[a].text) || EVENT_PREFIXES.has(words[a].text));
+  if (!leftShape && !prefix) return undefined;
+  // "X Party and the Y Party": two names.
+  for (let i = a + 1; i < b; i++) {
+    if (words[i].text !== 'and' && words[i].text !== '&') continue;
+    let r = i + 1;
+    while (r <= b && BETWEEN.has(words[r].text)) r++;
+    if (r <= b && shapeOf(ctx, a, i - 1)) return undefined;
+  }
+  return shapeOf(ctx, a, b) ?? leftShape;
+}
+
+/** "Fan Expo Canada 2016", "Expo 2020": an event head followed by a place and/or a year. */
+function eventWithPlace(ctx: Ctx, a: number, b: number): EntityKind | undefined {
+  const words = ctx.words;
+  for (let h = a + 1; h < b + 1; h++) {
+    if (!EVENT_HEADS.has(words[h].text) || h === b) continue;
+    let k = h + 1;
+    const g = longestAt(ctx, k, b);
+    if (g && (g.entry.kind === 'country' || g.entry.kind === 'place')) k = g.end + 1;
+    if (k <= b && isYear(words[k])) k++;
+    if (k === b + 1 && k > h + 1) return 'event';
   }
   return undefined;
 }
@@ -235,10 +295,12 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
     }
     a++;
   }
+  while (a <= b && CONNECTORS.has(words[a].text)) a++;
   while (b >= a && CONNECTORS.has(words[b].text)) b--;
   if (a > b) return;
   // The whole run as one gazetteer form or one shape ("University of Texas at Arlington").
   const whole = lookup(ctx, a, b);
+  if (whole && whole.kind === 'country' && ctx.text[words[b].end] === '$') return; // "NZ$26"
   if (whole) {
     if (whole.source === 'city' && (whole.commonWord || whole.personName) && a === b && !cityContext(ctx, a)) {
       if (whole.commonWord) return;
@@ -246,16 +308,18 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
     push(ctx, a, b, whole.kind, whole.canonical, undefined, 3);
     return;
   }
+  const shape = ctx.heading ? undefined : shapeOfRun(ctx, a, b);
+  if (shape && !role) {
+    push(ctx, a, b, shape, undefined, undefined, 2);
+    return;
+  }
   // Titles: "Secretary of State Antony J. Blinken" → role + person.
   const t = titleAt(ctx, a, b);
   if (t && a + t <= b) {
     const title = ctx.text.slice(words[a].start, words[a + t - 1].end);
+    const rest = lookup(ctx, a + t, b);
+    if (rest && rest.kind === 'country') return; // "Captain America"
     readRun(ctx, a + t, b, role ? `${role} ${title}` : title);
-    return;
-  }
-  const shape = ctx.heading ? undefined : shapeOf(ctx, a, b);
-  if (shape && !role) {
-    push(ctx, a, b, shape, undefined, undefined, 2);
     return;
   }
   // Split at connectors (except particles inside a person's name: "Suleiman al-Amr", "Ludwig van Beethoven").
@@ -279,6 +343,21 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
   };
   while (i <= b) {
     const g = longestAt(ctx, i, b);
+    if (g && i > a && words[i - 1].text === 'Team' && g.entry.kind === 'country' && g.end === b) {
+      push(ctx, i - 1, b, 'organization', undefined, undefined, 2); // "Team Estonia"
+      flush(i - 2);
+      return;
+    }
+    if (g && g.entry.kind === 'country' && /^\$/.test(ctx.text.slice(words[g.end].end, words[g.end].end + 1))) {
+      i = g.end + 1; // "NZ$26": a currency
+      continue;
+    }
+    if (g && g.entry.kind === 'place' && g.end + 1 <= b && /^(North|South|East|West|Central)$/.test(words[g.end + 1].text) && (g.end + 1 === b || !isCap(words[g.end + 2]))) {
+      flush(i - 1);
+      push(ctx, i, g.end + 1, 'place', undefined, undefined, 2); // "Kowloon West"
+      i = g.end + 2;
+      continue;
+    }
     if (g && acceptInRun(ctx, a, b, i, g.end, g.entry)) {
       flush(i - 1);
       // A country right before a title names the office: "Azerbaijan President Ilham Aliyev".
@@ -305,7 +384,9 @@ function acceptInRun(ctx: Ctx, a: number, b: number, i: number, j: number, e: Le
   const single = i === j;
   const neighbourName = (k: number) => k >= a && k <= b && !lexicon().map.has(words[k].text) && hasPersonTag(words[k]);
   if (e.source === 'city' || e.source === 'place' || e.source === 'territory') {
-    if (single && (e.personName || e.commonWord) && (i > a || j < b)) return false; // "Sydney Smith", "Paris Hilton"
+    if (single && (e.personName || e.commonWord) && (i > a || j < b)) return false; // "Sydney Smith"
+    // "Valeska Paris", "Junius Ho": a city's name right after a given name is a surname.
+    if (single && i > a && !lexicon().map.has(words[i - 1].text) && !NOT_NAMES.has(words[i - 1].text) && !TITLE_FIRST.has(words[i - 1].text) && !commonWord(words[i - 1].text) && !/^(Greater|Downtown|Old|New|Upper|Lower|Central|Metro|Metropolitan)$/.test(words[i - 1].text)) return false;
     if (single && (neighbourName(i - 1) || neighbourName(j + 1))) return false;
     if (single && e.commonWord && !cityContext(ctx, i)) return false;
     return true;
@@ -336,7 +417,7 @@ function cityContext(ctx: Ctx, i: number): boolean {
 function readName(ctx: Ctx, a: number, b: number, role?: string): void {
   const words = ctx.words;
   while (a <= b && (NOT_NAMES.has(words[a].text) || FUNCTION_WORDS.has(words[a].text) && words[a].sentenceStart)) a++;
-  while (b >= a && (NOT_NAMES.has(words[b].text) && !role || NAME_PARTICLES.has(words[b].text))) b--;
+  while (b >= a && (NOT_NAMES.has(words[b].text) && !role && !(b === a + 1 && (words[a].tags.has('FirstName') || words[a].tags.has('MaleName') || words[a].tags.has('FemaleName')) && !PLACE_HEADS.has(words[b].text) && !ORG_HEADS.has(words[b].text)) || NAME_PARTICLES.has(words[b].text))) b--;
   if (a > b) return;
   const n = b - a + 1;
   const slice = words.slice(a, b + 1);
@@ -345,25 +426,51 @@ function readName(ctx: Ctx, a: number, b: number, role?: string): void {
   const personTagged = slice.some(hasPersonTag);
   const allCapsAcronym = n === 1 && /^\p{Lu}{2,6}s?$/u.test(words[a].text);
   if (allCapsAcronym && !role) {
-    if (!NOT_NAMES.has(words[a].text) && !words[a].tags.has('Person')) push(ctx, a, b, 'organization', undefined, undefined, 1);
+    const w = words[a].text;
+    if (!NOT_NAMES.has(w) && !ACRONYM_STOP.has(w) && !(w.length >= 5 && commonWord(w)) && !/^[IVXLC]+$/.test(w) && !words[a].tags.has('Person') && !/^[\s\p{Lu}\p{P}\p{N}]+$/u.test(ctx.text.slice(Math.max(0, words[a].start - 12), words[a].end + 12))) {
+      push(ctx, a, b, 'organization', undefined, undefined, 1);
+    }
     return;
   }
   if (n > 4) return;
+  if (!role) {
+    // "Emeritus Professor John Burrows", "Scientologist Tom Cruise": words before a title or a given name are not the name.
+    for (let k = a + 1; k < b; k++) {
+      const t = titleAt(ctx, k, b);
+      if (t && k + t <= b) {
+        readName(ctx, k + t, b, ctx.text.slice(words[a].start, words[k + t - 1].end));
+        return;
+      }
+    }
+    // "Pan-democrat Gary Fan", "Scientologist Tom Cruise": descriptive words before a given name.
+    const given = (w: Word) => w.tags.has('FirstName') || w.tags.has('MaleName') || w.tags.has('FemaleName');
+    for (let k = a + 1; k < b; k++) {
+      if (!given(words[k])) continue;
+      const before = words.slice(a, k);
+      if (before.every((w) => !given(w) && !/^\p{Lu}$/u.test(w.text) && (commonWord(w.text) || /^\p{Ll}/u.test(w.text) || /(?:ist|ian|er|or|ant|ent|ive|ee|crat)$/.test(w.text) || w.tags.has('Adjective') || w.tags.has('Demonym')))) {
+        readName(ctx, k, b);
+        return;
+      }
+      break;
+    }
+  }
   if (role) {
     push(ctx, a, b, 'person', undefined, role, 3);
     return;
   }
   const sentenceInitialOnly = n === 1 && words[a].sentenceStart;
+  const headWord = slice.some((w) => (ORG_HEADS.has(w.text) || EVENT_HEADS.has(w.text) || PLACE_HEADS.has(w.text) && n === 2 && !w.tags.has('LastName')) && !w.tags.has('FirstName'));
+  if (headWord && !slice.some((w) => w.tags.has('FirstName') || w.tags.has('MaleName') || w.tags.has('FemaleName'))) return;
   if (personTagged && !(sentenceInitialOnly && !words[a].tags.has('LastName') && !words[a].tags.has('Person'))) {
     if (n === 1 && words[a].tags.has('Organization')) return;
     push(ctx, a, b, 'person', undefined, undefined, n >= 2 ? 2 : 1);
     return;
   }
-  if (n >= 2 && n <= 3 && slice.every((w) => /^\p{Lu}[\p{Ll}'’]+$/u.test(w.text) || /^\p{Lu}$/u.test(w.text)) && !slice.some((w) => w.tags.has('Organization') || w.tags.has('Place') || w.tags.has('Adjective') || w.tags.has('Verb'))) {
+  if (n >= 2 && n <= 3 && slice.every((w) => /^\p{Lu}[\p{Ll}'’]+$/u.test(w.text) || /^\p{Lu}$/u.test(w.text)) && !slice.some((w, k) => commonWord(w.text) || w.tags.has('Organization') || (w.tags.has('Place') && k === 0) || w.tags.has('Adjective') || w.tags.has('Verb'))) {
     push(ctx, a, b, 'person', undefined, undefined, 1);
     return;
   }
-  if (n === 1 && !words[a].sentenceStart && (words[a].tags.has('Organization'))) {
+  if (n === 1 && !words[a].sentenceStart && words[a].tags.has('Organization') && !commonWord(words[a].text) && !TITLE_FIRST.has(words[a].text)) {
     push(ctx, a, b, 'organization', undefined, undefined, 1);
   }
 }
@@ -387,11 +494,19 @@ export function recognizeBlock(text: string, nlp: BlockNlp, heading = false): Ra
       if (isCap(next) || (isYear(next) && gapAfter(ctx, j) === ' ')) { j++; continue; }
       if (gapAfter(ctx, j) === '-' && /^\p{Ll}/u.test(next.text) && !CONNECTORS.has(next.text)) { j++; continue; } // "Chung-tai"
       if (CONNECTORS.has(next.text) || NAME_PARTICLES.has(next.text)) {
+        // k: the last of one to three connectors after word j.
         let k = j + 1;
-        while (k + 1 < words.length && joinable(ctx, k) && (CONNECTORS.has(words[k].text) || NAME_PARTICLES.has(words[k].text))) k++;
-        if (k + 1 < words.length && joinable(ctx, k) && isCap(words[k + 1]) && !words[k + 1].sentenceStart && k - j <= 2) { j = k + 1; continue; }
+        while (k + 1 < words.length && k - j < 3 && joinable(ctx, k) && (CONNECTORS.has(words[k + 1].text) || NAME_PARTICLES.has(words[k + 1].text))) k++;
+        if (k + 1 < words.length && joinable(ctx, j) && joinable(ctx, k) && isCap(words[k + 1]) && !words[k + 1].sentenceStart) { j = k + 1; continue; }
       }
       break;
+    }
+    // "pro-Beijing New People Party": a name after "pro-", "anti-" stands alone.
+    if (i > 0 && j > i && gapAfter(ctx, i - 1) === '-' && /^\p{Ll}+$/u.test(words[i - 1].text)) {
+      readRun(ctx, i, i);
+      i++;
+      while (i <= j && CONNECTORS.has(words[i].text)) i++;
+      if (i > j) { i = j; continue; }
     }
     // A gazetteer form may span a comma ("Washington, D.C."): extend when it does.
     const g = longestAt(ctx, i, Math.min(words.length - 1, j + 3));
