@@ -1,24 +1,45 @@
 /**
- * The pipeline: structure → NLP per block (cached by block text) → entities → links → claims.
- * `createAnalyzer()` keeps a block cache so re-analysis after an edit only re-runs the NLP on the
- * blocks whose text changed; `analyze()` uses a shared default analyzer.
+ * The pipeline: blocks → per-block results (structure, NLP, recognition; cached by block text in
+ * `./blocks`) → article-level passes on those results (short names and one sense per article,
+ * linking, claim rules, outline). `createAnalyzer()` keeps a block cache so re-analysis after
+ * an edit recomputes only the blocks whose text changed, and the article-level work is linear in the
+ * number of blocks, sentences and mentions, not in the text. `analyze()` uses a shared analyzer.
+ *
+ * Because a block's result depends only on its text, the analysis after any sequence of edits equals
+ * a fresh analysis of the same text.
  */
-import { BlockCache } from './nlp';
-import { parseStructure } from './structure';
-import { recognizeBlock, type RawMention } from './entities/recognize';
+import { BlockCache, analyzeBlock, blockWords, type BlockResult, type ErrorHook } from './blocks';
+import { scanBlocks, sectionsOf, type Structure } from './structure';
+import type { RawMention } from './entities/recognize';
 import { articlePass, type BlockInput } from './entities/article';
 import { linkEntities } from './entities/link';
 import { runRules } from './claims';
-import type { Analysis, AnalyzeOptions } from './types';
+import type { Analysis, AnalyzeOptions, Block, Claim, Sentence, Span } from './types';
+
+export interface AssembleResult {
+  readonly analysis: Analysis;
+  /** Blocks whose result was not cached and was left out (only with `missing: 'skip'`). */
+  readonly skipped: number;
+}
 
 export interface Analyzer {
   analyze(text: string, options?: AnalyzeOptions): Analysis;
+  /**
+   * The analysis from cached block results only; blocks not in the cache are computed here
+   * (`missing: 'compute'`, the default) or left out (`'skip'`: a partial analysis, e.g. while worker
+   * threads are still computing them).
+   */
+  assemble(text: string, options?: AnalyzeOptions, missing?: 'compute' | 'skip'): AssembleResult;
+  /** The distinct block texts of `text` not in the cache yet, in document order. */
+  missingBlocks(text: string, options?: AnalyzeOptions): string[];
   readonly cache: BlockCache;
 }
 
 export interface AnalyzerHooks {
   /** Called when one rule or pass throws: the analysis goes on without it. */
-  onError?(source: string, error: unknown): void;
+  onError?: ErrorHook;
+  /** A shared block cache (default: a new one). */
+  cache?: BlockCache;
 }
 
 function deepFreeze<T>(o: T): T {
@@ -29,49 +50,96 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
+const EMPTY_BLOCK: BlockResult = Object.freeze({ kind: 'paragraph', sentences: [], quotes: [], mentions: [], words: new Int32Array(0), tagSets: [] });
+
 export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
-  const cache = new BlockCache();
+  const cache = hooks.cache ?? new BlockCache();
+  const onError = hooks.onError;
+
+  function assemble(text: string, options: AnalyzeOptions = {}, missing: 'compute' | 'skip' = 'compute'): AssembleResult {
+    const languageId = options.languageId ?? 'news';
+    const { date, bodyStart, blocks: spans, directives } = scanBlocks(text);
+    const blocks: Block[] = [];
+    const sentences: Sentence[] = [];
+    const quotes: Span[] = [];
+    let raw: RawMention[] = [];
+    const inputs: BlockInput[] = [];
+    let skipped = 0;
+    for (const span of spans) {
+      const blockText = text.slice(span.start, span.end);
+      let r = cache.peek(languageId, blockText);
+      if (!r) {
+        if (missing === 'skip') {
+          skipped++;
+          r = EMPTY_BLOCK;
+        } else {
+          cache.misses++;
+          r = analyzeBlock(blockText, languageId, onError);
+          cache.put(languageId, blockText, r);
+        }
+      }
+      const at = span.start;
+      const index = blocks.length;
+      const ids: number[] = new Array(r.sentences.length);
+      for (let i = 0; i < r.sentences.length; i++) {
+        const s = r.sentences[i];
+        ids[i] = sentences.length;
+        sentences.push(Object.freeze({ index: sentences.length, block: index, start: s.start + at, end: s.end + at }));
+      }
+      for (const q of r.quotes) quotes.push(Object.freeze({ start: q.start + at, end: q.end + at }));
+      for (const m of r.mentions) raw.push({ ...m, start: m.start + at, end: m.end + at });
+      inputs.push({ start: span.start, end: span.end, heading: r.kind === 'heading', words: blockWords(blockText, r) });
+      blocks.push(Object.freeze({ index, kind: r.kind, start: span.start, end: span.end, sentences: Object.freeze(ids) }));
+    }
+    const structure: Structure = { date, blocks, sentences, sections: sectionsOf(text, bodyStart, blocks), quotes, directives };
+    try {
+      raw = articlePass(text, inputs, raw);
+    } catch (e) {
+      onError?.('entities', e);
+    }
+    let linked: ReturnType<typeof linkEntities> = { entities: [], mentions: [] };
+    try {
+      linked = linkEntities(text, raw);
+    } catch (e) {
+      onError?.('entities', e);
+    }
+    const { entities, mentions } = linked;
+    const claims: Claim[] = runRules({ text, structure, entities, mentions }, options.rules ?? {}, onError);
+    const notes: string[] = [];
+    if (!date) notes.push('No `date YYYY-MM-DD` header: date-dependent checks are skipped.');
+    else if (!date.valid) notes.push(`The date ${date.value} does not exist: date-dependent checks are skipped.`);
+    const analysis: Analysis = deepFreeze({
+      text,
+      date,
+      blocks,
+      sentences,
+      sections: structure.sections,
+      quotes,
+      entities,
+      mentions,
+      events: [],
+      claims,
+      notes,
+    });
+    return { analysis, skipped };
+  }
+
   return {
     cache,
-    analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-      const structure = parseStructure(text, options.languageId);
-      let raw: RawMention[] = [];
-      const inputs: BlockInput[] = [];
-      for (const block of structure.blocks) {
-        const blockText = text.slice(block.start, block.end);
-        let found: RawMention[] = [];
-        try {
-          const nlp = cache.get(blockText);
-          inputs.push({ start: block.start, end: block.end, heading: block.kind === 'heading', nlp });
-          found = recognizeBlock(blockText, nlp, block.kind === 'heading');
-        } catch (e) {
-          hooks.onError?.('entities', e);
+    assemble,
+    analyze: (text, options) => assemble(text, options, 'compute').analysis,
+    missingBlocks(text, options = {}) {
+      const languageId = options.languageId ?? 'news';
+      const seen = new Set<string>();
+      const out: string[] = [];
+      for (const span of scanBlocks(text).blocks) {
+        const t = text.slice(span.start, span.end);
+        if (!cache.has(languageId, t) && !seen.has(t)) {
+          seen.add(t);
+          out.push(t);
         }
-        for (const m of found) raw.push({ ...m, start: m.start + block.start, end: m.end + block.start });
       }
-      try {
-        raw = articlePass(text, inputs, raw);
-      } catch (e) {
-        hooks.onError?.('entities', e);
-      }
-      const { entities, mentions } = linkEntities(text, raw);
-      const claims = runRules({ text, structure, entities, mentions }, options.rules ?? {}, hooks.onError);
-      const notes: string[] = [];
-      if (!structure.date) notes.push('No `date YYYY-MM-DD` header: date-dependent checks are skipped.');
-      else if (!structure.date.valid) notes.push(`The date ${structure.date.value} does not exist: date-dependent checks are skipped.`);
-      return deepFreeze({
-        text,
-        date: structure.date,
-        blocks: structure.blocks,
-        sentences: structure.sentences,
-        sections: structure.sections,
-        quotes: structure.quotes,
-        entities,
-        mentions,
-        events: [],
-        claims,
-        notes,
-      });
+      return out;
     },
   };
 }

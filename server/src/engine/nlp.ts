@@ -1,9 +1,12 @@
 /**
  * The NLP pass: compromise, run on one block at a time (never the whole document: its cost and memory
- * grow faster than linearly). The result holds only plain tokens with offsets relative to the block, so
- * it can be cached by the block's text and reused after edits elsewhere in the document.
+ * grow faster than linearly). The result holds only plain tokens with offsets relative to the block; it
+ * is transient (recognition turns it into the block's compact result, which `./blocks` caches).
+ *
+ * compromise is loaded on first use, so a process that never analyzes a block itself (the language
+ * server's main thread, whose blocks are analyzed by worker threads) does not pay its memory.
  */
-import nlp from 'compromise';
+import type nlpType from 'compromise';
 
 export interface Token {
   /** Offsets relative to the block's text. */
@@ -25,35 +28,55 @@ export interface BlockNlp {
   readonly organizations: readonly (readonly [number, number])[];
 }
 
-interface JsonTerm {
+interface Term {
   text: string;
   pre: string;
   post: string;
-  tags: string[];
-  offset: { start: number; length: number };
+  tags: Set<string>;
+  offset?: { start: number; length: number };
+}
+
+interface TermView {
+  docs: Term[][];
+}
+
+let compromise: typeof nlpType | undefined;
+
+/** compromise's `nlp` function, loaded on first use (about 0.3 s and some tens of MB). */
+export function getNlp(): typeof nlpType {
+  if (!compromise) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require('compromise') as typeof nlpType & { default?: typeof nlpType };
+    compromise = mod.default ?? mod;
+  }
+  return compromise;
 }
 
 /** Runs compromise on one block of text. Cost: linear in the block's length (blocks are short). */
 export function analyzeBlockText(text: string): BlockNlp {
-  const doc = nlp(text);
+  const doc = getNlp()(text);
   doc.compute('offset');
   const tokens: Token[] = [];
   const byStart = new Map<number, number>();
-  for (const sentence of doc.json({ offset: true, terms: { offset: true } }) as { terms: JsonTerm[] }[]) {
-    for (const t of sentence.terms) {
+  // Read compromise's terms directly: its `json()` copies every term and costs a third of the pass.
+  for (const sentence of (doc as unknown as { document: Term[][] }).document) {
+    for (const t of sentence) {
+      if (!t.offset) continue;
       const start = t.offset.start;
       const end = start + t.offset.length;
       if (end <= start) continue;
       byStart.set(start, tokens.length);
-      tokens.push({ start, end, text: text.slice(start, end), tags: new Set(t.tags), pre: t.pre, post: t.post });
+      tokens.push({ start, end, text: text.slice(start, end), tags: t.tags, pre: t.pre, post: t.post });
     }
   }
-  const ranges = (view: { json: (o: object) => unknown }): [number, number][] => {
+  const ranges = (view: unknown): [number, number][] => {
     const out: [number, number][] = [];
-    for (const m of view.json({ terms: { offset: true } }) as { terms: JsonTerm[] }[]) {
-      if (!m.terms.length) continue;
-      const a = byStart.get(m.terms[0].offset.start);
-      const b = byStart.get(m.terms[m.terms.length - 1].offset.start);
+    for (const terms of (view as TermView).docs) {
+      if (!terms.length) continue;
+      const first = terms[0].offset, last = terms[terms.length - 1].offset;
+      if (!first || !last) continue;
+      const a = byStart.get(first.start);
+      const b = byStart.get(last.start);
       if (a !== undefined && b !== undefined) out.push([a, b]);
     }
     return out;
@@ -64,29 +87,4 @@ export function analyzeBlockText(text: string): BlockNlp {
     places: ranges(doc.places()),
     organizations: ranges(doc.organizations()),
   };
-}
-
-/** A cache of block analyses keyed by the block's text (least recently used entries are dropped). */
-export class BlockCache {
-  private readonly map = new Map<string, BlockNlp>();
-  constructor(private readonly capacity = 20000) {}
-  hits = 0;
-  misses = 0;
-  get(text: string): BlockNlp {
-    const hit = this.map.get(text);
-    if (hit) {
-      this.hits++;
-      this.map.delete(text);
-      this.map.set(text, hit);
-      return hit;
-    }
-    this.misses++;
-    const fresh = analyzeBlockText(text);
-    this.map.set(text, fresh);
-    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
-    return fresh;
-  }
-  get size(): number {
-    return this.map.size;
-  }
 }

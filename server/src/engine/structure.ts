@@ -56,26 +56,6 @@ export function parseDateHeader(text: string): DateHeader | null {
 const FINAL_PUNCT = /[.!?:;,"'\u201D\u2019)\]…]\s*$/;
 const MAX_HEADING_LENGTH = 160;
 
-/** Line breaks: \r\n, \n, \r, and the Unicode line and paragraph separators. */
-const LINE = /[^\r\n\u2028\u2029]*(?:\r\n|[\r\n\u2028\u2029]|$)/g;
-
-interface Line { start: number; end: number; blank: boolean }
-
-function splitLines(text: string, from: number): Line[] {
-  const lines: Line[] = [];
-  LINE.lastIndex = from;
-  while (LINE.lastIndex < text.length) {
-    const at = LINE.lastIndex;
-    const m = LINE.exec(text);
-    if (!m || m[0].length === 0) break;
-    let end = at + m[0].length;
-    while (end > at && /[\r\n\u2028\u2029]/.test(text[end - 1])) end--;
-    const content = text.slice(at, end);
-    lines.push({ start: at, end, blank: content.trim().length === 0 });
-  }
-  return lines;
-}
-
 function trimSpan(text: string, start: number, end: number): Span {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
@@ -202,50 +182,98 @@ export function findQuotes(text: string, start: number, end: number): Span[] {
   return out;
 }
 
-export function parseStructure(text: string, languageId = 'news'): Structure {
+/** A block's span in the text, as found by `scanBlocks` (trimmed, non-empty). */
+export interface BlockSpan extends Span {}
+
+/** True for the characters `String.prototype.trim` and `/\s/` treat as white space. */
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 128) return false;
+  return /\s/.test(String.fromCharCode(c));
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * The date header and the blocks of an article: runs of non-blank lines (line breaks: \r\n, \n, \r,
+ * U+2028, U+2029), trimmed. One pass over the text with native searches where possible; everything
+ * else about a block (kind, sentences, quotations) depends only on its own text (`blockStructure`).
+ */
+export function scanBlocks(text: string): { date: DateHeader | null; bodyStart: number; blocks: BlockSpan[]; directives: Directive[] } {
   const date = parseDateHeader(text);
   const bodyStart = date ? date.span.end : text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const lines = splitLines(text, bodyStart);
-  const blocks: Block[] = [];
-  const sentences: Sentence[] = [];
-  const quotes: Span[] = [];
+  const blocks: BlockSpan[] = [];
   const directives: Directive[] = [];
   let pendingIgnore: number[] = [];
-  let runStart = -1, runEnd = -1, runLines = 0;
+  const n = text.length;
+  const onlyLf = text.indexOf('\r', bodyStart) < 0 && text.indexOf('\u2028', bodyStart) < 0 && text.indexOf('\u2029', bodyStart) < 0;
+  let runStart = -1, runEnd = -1;
   const flush = () => {
     if (runStart < 0) return;
-    const span = trimSpan(text, runStart, runEnd);
-    if (span.end > span.start) {
-      const heading = runLines === 1 && isHeadingLine(text.slice(span.start, span.end), languageId);
-      const index = blocks.length;
-      const ids: number[] = [];
-      const parts = heading ? [span] : splitSentences(text, span.start, span.end);
-      for (const p of parts) {
-        ids.push(sentences.length);
-        sentences.push({ index: sentences.length, block: index, start: p.start, end: p.end });
-      }
-      if (!heading) quotes.push(...findQuotes(text, span.start, span.end));
-      blocks.push({ index, kind: heading ? 'heading' : 'paragraph', start: span.start, end: span.end, sentences: ids });
-      for (const d of pendingIgnore) directives[d] = { ...directives[d], block: index };
+    let a = runStart, b = runEnd;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    if (b > a) {
+      for (const d of pendingIgnore) directives[d] = { ...directives[d], block: blocks.length };
       pendingIgnore = [];
+      blocks.push({ start: a, end: b });
     }
-    runStart = -1; runLines = 0;
+    runStart = -1;
   };
-  for (const line of lines) {
-    if (line.blank) { flush(); continue; }
-    // A suppression comment is not text: it ends the run before it and applies to the next block.
-    const d = parseDirective(text.slice(line.start, line.end));
-    if (d) {
+  let i = bodyStart;
+  while (i < n) {
+    // The line's end (exclusive of its break) and the next line's start.
+    let end: number;
+    if (onlyLf) {
+      end = text.indexOf('\n', i);
+      if (end < 0) end = n;
+    } else {
+      end = i;
+      while (end < n && !isLineBreak(text.charCodeAt(end))) end++;
+    }
+    const next = end >= n ? n : text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    let k = i;
+    while (k < end && isSpace(text.charCodeAt(k))) k++;
+    if (k === end) flush();
+    else if (text.charCodeAt(k) === 60 /* < */ && isDirectiveLine(text, i, end)) {
+      // A suppression comment is not text: it ends the run before it and applies to the next block.
+      const d = parseDirective(text.slice(i, end))!;
       flush();
       if (d.kind === 'ignore') pendingIgnore.push(directives.length);
-      directives.push({ ...d, span: trimSpan(text, line.start, line.end), block: -1 });
-      continue;
+      directives.push({ ...d, span: trimSpan(text, i, end), block: -1 });
+    } else {
+      if (runStart < 0) runStart = i;
+      runEnd = end;
     }
-    if (runStart < 0) runStart = line.start;
-    runEnd = line.end;
-    runLines++;
+    i = next;
   }
   flush();
+  return { date, bodyStart, blocks, directives };
+}
+
+function isDirectiveLine(text: string, start: number, end: number): boolean {
+  return parseDirective(text.slice(start, end)) !== null;
+}
+
+/** What a block is, from its own (trimmed) text alone: offsets are relative to the block. */
+export interface BlockStructure {
+  readonly kind: 'heading' | 'paragraph';
+  readonly sentences: readonly Span[];
+  readonly quotes: readonly Span[];
+}
+
+export function blockStructure(blockText: string, languageId = 'news'): BlockStructure {
+  const n = blockText.length;
+  let oneLine = true;
+  for (let i = 0; i < n && oneLine; i++) if (isLineBreak(blockText.charCodeAt(i))) oneLine = false;
+  if (oneLine && isHeadingLine(blockText, languageId)) return { kind: 'heading', sentences: [{ start: 0, end: n }], quotes: [] };
+  return { kind: 'paragraph', sentences: splitSentences(blockText, 0, n), quotes: findQuotes(blockText, 0, n) };
+}
+
+/** Sections from the headings among the blocks: linear in the number of blocks. */
+export function sectionsOf(text: string, bodyStart: number, blocks: readonly Block[]): Section[] {
   const sections: Section[] = [];
   let current: { title: string | null; heading: Span | null; start: number } = { title: null, heading: null, start: bodyStart };
   for (const b of blocks) {
@@ -255,7 +283,26 @@ export function parseStructure(text: string, languageId = 'news'): Structure {
     current = { title, heading: { start: b.start, end: b.end }, start: b.start };
   }
   sections.push({ ...current, end: text.length });
-  // Drop an empty lead section (an article that starts with its title).
-  const kept = sections.filter((s) => s.heading || blocks.some((b) => b.start >= s.start && b.start < s.end));
-  return { date, blocks, sentences, sections: kept, quotes, directives };
+  // Drop an empty lead section (an article that starts with its title): only the lead section has no
+  // heading, and it is empty when no block starts inside it.
+  return sections.filter((s) => s.heading || (blocks.length > 0 && blocks[0].start >= s.start && blocks[0].start < s.end));
+}
+
+export function parseStructure(text: string, languageId = 'news'): Structure {
+  const { date, bodyStart, blocks: spans, directives } = scanBlocks(text);
+  const blocks: Block[] = [];
+  const sentences: Sentence[] = [];
+  const quotes: Span[] = [];
+  for (const span of spans) {
+    const bs = blockStructure(text.slice(span.start, span.end), languageId);
+    const index = blocks.length;
+    const ids: number[] = [];
+    for (const p of bs.sentences) {
+      ids.push(sentences.length);
+      sentences.push({ index: sentences.length, block: index, start: p.start + span.start, end: p.end + span.start });
+    }
+    for (const q of bs.quotes) quotes.push({ start: q.start + span.start, end: q.end + span.start });
+    blocks.push({ index, kind: bs.kind, start: span.start, end: span.end, sentences: ids });
+  }
+  return { date, blocks, sentences, sections: sectionsOf(text, bodyStart, blocks), quotes, directives };
 }

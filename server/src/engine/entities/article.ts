@@ -14,7 +14,9 @@ export interface BlockInput {
   readonly start: number;
   readonly end: number;
   readonly heading: boolean;
-  readonly nlp: BlockNlp;
+  /** compromise's view of the block, or the block's words (`tokenize`) when they are cached. */
+  readonly nlp?: BlockNlp;
+  readonly words?: readonly Word[];
 }
 
 interface Sense {
@@ -97,7 +99,7 @@ export function articlePass(text: string, blocks: readonly BlockInput[], raw: re
   const added: RawMention[] = [];
   for (const block of blocks) {
     const blockText = text.slice(block.start, block.end);
-    const ws: Word[] = tokenize(blockText, block.nlp);
+    const ws: readonly Word[] = block.words ?? tokenize(blockText, block.nlp);
     for (let i = 0; i < ws.length; i++) {
       if (!/^\p{Lu}/u.test(ws[i].text) && !/^\p{N}/u.test(ws[i].text)) continue;
       let hit: { end: number; sense: Sense } | undefined;

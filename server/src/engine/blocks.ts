@@ -1,0 +1,209 @@
+/**
+ * Per-block analysis: everything that depends only on one block's text (its kind, sentences and
+ * quotations, compromise's tags, the recognized raw mentions, the words the article pass rescans),
+ * computed once per distinct block text and cached in a compact, frozen form with offsets relative to
+ * the block. The article-level passes (`./analyze`) re-base these results; compromise never runs
+ * again for a block whose text did not change.
+ *
+ * `analyzeBlock` is a pure function of (block text, language id): this is what makes incremental
+ * analysis equal to a fresh one, and what lets worker threads compute blocks for the server (a result
+ * is plain data: it survives `postMessage`).
+ */
+import { analyzeBlockText } from './nlp';
+import { blockStructure } from './structure';
+import { recognizeBlock, tokenize, type RawMention, type Word } from './entities/recognize';
+import type { Span } from './types';
+
+export interface BlockResult {
+  readonly kind: 'heading' | 'paragraph';
+  /** Relative to the block's start. */
+  readonly sentences: readonly Span[];
+  readonly quotes: readonly Span[];
+  readonly mentions: readonly RawMention[];
+  /**
+   * The block's words (`tokenize` with compromise's tags), compact: four numbers per word (start,
+   * end, 1 when it starts a sentence, index into `tagSets`).
+   */
+  readonly words: Int32Array;
+  /** Distinct tag sets of the block's words, each as its tags joined by spaces. */
+  readonly tagSets: readonly string[];
+  /** Passes that failed on this block (reported through `onError` when it was computed). */
+  readonly errors?: readonly { source: string; message: string }[];
+}
+
+export type ErrorHook = (source: string, error: unknown) => void;
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o) && !ArrayBuffer.isView(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) deepFreeze(v);
+  }
+  return o;
+}
+
+/**
+ * A copy of `s` that does not share memory with the string it was sliced from: V8 keeps a slice
+ * of a long string as a view into its parent, so a cached block text (or a name sliced from it) would
+ * otherwise keep every old version of a large document alive.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+function packWords(words: readonly Word[]): { words: Int32Array; tagSets: string[] } {
+  const packed = new Int32Array(words.length * 4);
+  const tagSets: string[] = [];
+  const ids = new Map<ReadonlySet<string>, number>();
+  const byKey = new Map<string, number>();
+  words.forEach((w, i) => {
+    let id = ids.get(w.tags);
+    if (id === undefined) {
+      const key = [...w.tags].join(' ');
+      id = byKey.get(key);
+      if (id === undefined) { id = tagSets.length; tagSets.push(key); byKey.set(key, id); }
+      ids.set(w.tags, id);
+    }
+    packed[i * 4] = w.start;
+    packed[i * 4 + 1] = w.end;
+    packed[i * 4 + 2] = w.sentenceStart ? 1 : 0;
+    packed[i * 4 + 3] = id;
+  });
+  return { words: packed, tagSets };
+}
+
+const TAG_SETS = new Map<string, ReadonlySet<string>>();
+const MATERIALIZED = new WeakMap<BlockResult, readonly Word[]>();
+
+/** The block's words as `tokenize` gives them (tag sets shared between equal ones). */
+export function blockWords(blockText: string, r: BlockResult): readonly Word[] {
+  const hit = MATERIALIZED.get(r);
+  if (hit) return hit;
+  const sets = r.tagSets.map((k) => {
+    let s = TAG_SETS.get(k);
+    if (!s) TAG_SETS.set(k, (s = Object.freeze(new Set(k ? k.split(' ') : [])) as ReadonlySet<string>));
+    return s;
+  });
+  const out: Word[] = new Array(r.words.length / 4);
+  for (let i = 0; i < out.length; i++) {
+    const start = r.words[i * 4], end = r.words[i * 4 + 1];
+    out[i] = { start, end, text: blockText.slice(start, end), tags: sets[r.words[i * 4 + 3]], sentenceStart: r.words[i * 4 + 2] === 1 };
+  }
+  return out;
+}
+
+/** Analyzes one block of text (trimmed, as `scanBlocks` gives it). Pure; never throws. */
+export function analyzeBlock(blockText: string, languageId = 'news', onError?: ErrorHook): BlockResult {
+  const text = detach(blockText);
+  const errors: { source: string; message: string }[] = [];
+  const structure = blockStructure(text, languageId);
+  let mentions: RawMention[] = [];
+  let packed: { words: Int32Array; tagSets: string[] } = { words: new Int32Array(0), tagSets: [] };
+  try {
+    const nlp = analyzeBlockText(text);
+    packed = packWords(tokenize(text, nlp));
+    mentions = recognizeBlock(text, nlp, structure.kind === 'heading');
+  } catch (e) {
+    errors.push({ source: 'entities', message: String((e as Error)?.stack ?? e) });
+    onError?.('entities', e);
+  }
+  return deepFreeze({
+    kind: structure.kind,
+    sentences: structure.sentences,
+    quotes: structure.quotes,
+    mentions,
+    words: packed.words,
+    tagSets: packed.tagSets,
+    ...(errors.length ? { errors } : {}),
+  });
+}
+
+/** Rough number of characters a block result keeps alive (its key and its spans). */
+function weight(key: string, r: BlockResult): number {
+  return key.length + 8 * r.words.length + 16 * (r.sentences.length + r.quotes.length) + 48 * r.mentions.length;
+}
+
+interface Entry {
+  readonly result: BlockResult;
+  readonly weight: number;
+  used: number;
+}
+
+/**
+ * Block results keyed by language id and block text. Once the cache holds more than `capacity`
+ * characters' worth of blocks, the least recently used are dropped (down to three quarters of it).
+ */
+export class BlockCache {
+  private readonly maps = new Map<string, Map<string, Entry>>();
+  private total = 0;
+  private clock = 0;
+  hits = 0;
+  misses = 0;
+  constructor(readonly capacity = 48 * 1024 * 1024) {}
+
+  private map(languageId: string): Map<string, Entry> {
+    let m = this.maps.get(languageId);
+    if (!m) this.maps.set(languageId, (m = new Map()));
+    return m;
+  }
+
+  /** The cached result, marked as recently used; undefined when absent. */
+  peek(languageId: string, text: string): BlockResult | undefined {
+    const e = this.maps.get(languageId)?.get(text);
+    if (!e) return undefined;
+    this.hits++;
+    e.used = ++this.clock;
+    return e.result;
+  }
+
+  has(languageId: string, text: string): boolean {
+    return this.maps.get(languageId)?.has(text) ?? false;
+  }
+
+  put(languageId: string, text: string, result: BlockResult): void {
+    const m = this.map(languageId);
+    const old = m.get(text);
+    if (old) this.total -= old.weight;
+    const key = old ? text : detach(text);
+    const w = weight(key, result);
+    m.set(key, { result: deepFreeze(result), weight: w, used: ++this.clock });
+    this.total += w;
+    if (this.total > this.capacity) this.evict(this.capacity * 0.75);
+  }
+
+  private evict(target: number): void {
+    const all: [Map<string, Entry>, string, Entry][] = [];
+    for (const m of this.maps.values()) for (const [k, e] of m) all.push([m, k, e]);
+    all.sort((a, b) => a[2].used - b[2].used);
+    for (const [m, k, e] of all) {
+      if (this.total <= target) break;
+      m.delete(k);
+      this.total -= e.weight;
+    }
+  }
+
+  /** The cached result, or a fresh one (computed here and cached). */
+  get(languageId: string, text: string, onError?: ErrorHook): BlockResult {
+    const hit = this.peek(languageId, text);
+    if (hit) return hit;
+    this.misses++;
+    const fresh = analyzeBlock(text, languageId, onError);
+    this.put(languageId, text, fresh);
+    return fresh;
+  }
+
+  clear(): void {
+    this.maps.clear();
+    this.total = 0;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const m of this.maps.values()) n += m.size;
+    return n;
+  }
+
+  /** Characters' worth of blocks held (see `capacity`). */
+  get weight(): number {
+    return this.total;
+  }
+}
