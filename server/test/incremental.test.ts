@@ -81,8 +81,8 @@ test('a small cache evicts old blocks and still gives the fresh analysis', () =>
   assert.deepEqual(plain(a.analyze(text)), plain(createAnalyzer().analyze(text)));
 });
 
-test('settings apply to cached findings: a rule turned off disappears, severities follow', () => {
-  const text = 'date 2022-05-01\n\nThe landmark talks were historic. Experts doubt the plan.\n';
+test('settings apply to cached blocks: a rule turned off disappears, severities follow', () => {
+  const text = 'date 2022-05-01\n\nThe talks marked a momentous turning point for the region. Many experts believe the plan will fail.\n';
   const a = createAnalyzer();
   const on = a.analyze(text);
   assert.ok(on.claims.some((c) => c.rule === 'opinion-as-fact'));
