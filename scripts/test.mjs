@@ -18,5 +18,13 @@ if (!selected.length) {
   console.error('no test files found: run `npm run build` first');
   process.exit(1);
 }
+// The TextMate grammar's tests (syntaxes/test/*.news, run by vscode-tmgrammar-test with package.json's grammars).
+let grammarStatus = 0;
+if (!only.length || only.some((o) => 'grammar'.includes(o))) {
+  console.log('# grammar tests: vscode-tmgrammar-test syntaxes/test/*.news');
+  const g = spawnSync(process.execPath, [join(root, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js'), '--compact', 'syntaxes/test/*.news'], { stdio: 'inherit', cwd: root });
+  grammarStatus = g.status ?? 1;
+  if (grammarStatus !== 0) console.error('grammar tests failed');
+}
 const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...selected], { stdio: 'inherit', cwd: root });
-process.exit(r.status ?? 1);
+process.exit(r.status || grammarStatus || (r.status === null ? 1 : 0));
