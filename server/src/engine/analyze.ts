@@ -14,6 +14,7 @@ import type { RawMention } from './entities/recognize';
 import { articlePass, type BlockInput } from './entities/article';
 import { linkEntities } from './entities/link';
 import { runRules } from './claims';
+import { createKnowledgeBase, type KnowledgeBase } from './kb';
 import type { Analysis, AnalyzeOptions, Block, Claim, Sentence, Span } from './types';
 
 export interface AssembleResult {
@@ -51,6 +52,15 @@ function deepFreeze<T>(o: T): T {
 }
 
 const EMPTY_BLOCK: BlockResult = Object.freeze({ kind: 'paragraph', sentences: [], quotes: [], mentions: [], words: new Int32Array(0), tagSets: [] });
+
+const kbs = new WeakMap<object, KnowledgeBase>();
+/** One knowledge base per facts object: the server keeps the parsed facts file and reuses it. */
+function kbFor(facts: AnalyzeOptions['facts']): KnowledgeBase {
+  if (!facts) return createKnowledgeBase();
+  let kb = kbs.get(facts);
+  if (!kb) kbs.set(facts, (kb = createKnowledgeBase(facts)));
+  return kb;
+}
 
 export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   const cache = hooks.cache ?? new BlockCache();
@@ -104,7 +114,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       onError?.('entities', e);
     }
     const { entities, mentions } = linked;
-    const claims: Claim[] = runRules({ text, structure, entities, mentions }, options.rules ?? {}, onError);
+    const claims: Claim[] = runRules({ text, structure, entities, mentions, kb: kbFor(options.facts) }, options.rules ?? {}, onError);
     const notes: string[] = [];
     if (!date) notes.push('No `date YYYY-MM-DD` header: date-dependent checks are skipped.');
     else if (!date.valid) notes.push(`The date ${date.value} does not exist: date-dependent checks are skipped.`);

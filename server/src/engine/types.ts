@@ -147,4 +147,6 @@ export interface AnalyzeOptions {
   readonly languageId?: string;
   /** Severity per rule id; `off` removes the rule's findings. */
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
+  /** The user's own facts (`.newslens/facts.json`, validated): offices, capitals, cities, events, checked findings. */
+  readonly facts?: import('./kb').UserFacts;
 }

@@ -13,10 +13,12 @@ import { sentenceInfo, type Rule, type RuleContext } from './context';
 import { unsourcedStatistic } from './unsourcedStatistic';
 import { vagueAttribution } from './vagueAttribution';
 import { opinionAsFact } from './opinionAsFact';
+import { contradiction } from './contradiction';
+import { normalizeName } from '../kb';
 
 export type { Rule, RuleContext } from './context';
 
-export const RULES: readonly Rule[] = [unsourcedStatistic, vagueAttribution, opinionAsFact];
+export const RULES: readonly Rule[] = [unsourcedStatistic, vagueAttribution, opinionAsFact, contradiction];
 
 /** True when a suppression directive silences `rule` for a finding starting in block `block`. */
 export function suppressed(ctx: RuleContext, rule: string, block: number): boolean {
@@ -33,13 +35,22 @@ export function runRules(ctx: RuleContext, severities: Readonly<Record<string, s
   const claims: Claim[] = [];
   const info = sentenceInfo(ctx);
   const blockOf = (offset: number) => ctx.structure.blocks.findIndex((b) => b.start <= offset && offset < b.end);
+  const checked = ctx.kb?.checked ?? [];
+  // A finding the user marked as checked in .newslens/facts.json: its sentence contains the checked text.
+  const isChecked = (rule: string, start: number) => {
+    if (!checked.length) return false;
+    const s = ctx.structure.sentences.find((x) => x.start <= start && start < x.end);
+    if (!s) return false;
+    const body = normalizeName(ctx.text.slice(s.start, s.end));
+    return checked.some((c) => (c.rule === '*' || c.rule === rule) && body.includes(c.text));
+  };
   for (const rule of RULES) {
     const setting = severities[rule.id];
     if (setting === 'off') continue;
     const severity = (setting as Severity | undefined) ?? rule.defaultSeverity;
     try {
       for (const c of rule.run(ctx, info)) {
-        if (suppressed(ctx, rule.id, blockOf(c.start))) continue;
+        if (suppressed(ctx, rule.id, blockOf(c.start)) || isChecked(rule.id, c.start)) continue;
         claims.push({ ...c, rule: rule.id, category: rule.category, severity });
       }
     } catch (e) {

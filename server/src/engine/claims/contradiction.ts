@@ -1,0 +1,402 @@
+/**
+ * contradiction: a statement that contradicts the knowledge base.
+ *   - capitals: "X, the capital of Y", "Y's capital X", "the capital of Y, X", "X is the capital of Y",
+ *     "the Australian capital, X";
+ *   - "City, Country" pairs ("Munich, Austria");
+ *   - a title and a name at the article's date ("President Barack Obama" in a 2019 article), or in the
+ *     year the sentence names;
+ *   - a named event with a wrong city, country or year ("COP29 in Dubai", "the 2012 Olympics in Beijing").
+ * Date-dependent checks need the article's `date` header; without it they are skipped (the analysis
+ * notes say so). Every finding states the known fact and offers to replace the wrong words with it.
+ */
+import type { Fix, Span } from '../types';
+import type { Finding, Rule, RuleContext } from './context';
+import type { SentenceView } from './attribution';
+import { createKnowledgeBase, normalizeName, type HostedEvent, type KnowledgeBase, type Office, type Term } from '../kb';
+import { countryByIso, countryByName, isDemonym } from '../gazetteer';
+
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.|d[eiau]|de la|van|von|der|bin|al|ibn|da|dos|le|del)`;
+/** A capitalized place name of one to four words ("Rio de Janeiro", "Sharm El Sheikh"). */
+const PLACE = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ -](?:de|del|da|do|la|el|al|d'|of|upon|on)?\s?\p{Lu}[\p{L}'’.-]*){0,3}`;
+const GRACE_DAYS = 14;
+
+function fix(title: string, edits: { start: number; end: number; newText: string }[]): Fix {
+  return { title, edits };
+}
+
+function countryName(iso: string): string {
+  return countryByIso(iso)?.name ?? iso;
+}
+
+function stripPossessive(s: string): string {
+  return s.replace(/(?:'s|’s|'|’)$/u, '').replace(/[.,;:]$/, '');
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function inQuote(v: SentenceView, s: Span): boolean {
+  return v.quotes.some((q) => q.start <= s.start && s.end <= q.end);
+}
+
+/** The country a name refers to, when it is a sovereign state's name (not a demonym, not ambiguous). */
+function countryOf(kb: KnowledgeBase, name: string) {
+  if (/^(?:Georgia|Jordan|Chad|Guinea|Niger|Dominica|Lebanon|Panama|Mexico|Luxembourg|Djibouti|Kuwait|Singapore|Monaco|Vatican|San Marino|Andorra|Liechtenstein)$/.test(name)) {
+    // Names that are also a US state, a person's name, or a city of the same name: no pair check.
+    return undefined;
+  }
+  if (isDemonym(name)) return undefined;
+  return kb.country(name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Capitals and city–country pairs
+
+const CAPITAL_PATTERNS: { re: RegExp; city: number; country: number }[] = [
+  // "Sydney, the capital of Australia" / "Sydney is the capital of Australia" / "Sydney, Australia's capital"
+  { re: new RegExp(`(?<![\\p{L}])(${PLACE}),?\\s+(?:is|was|remains|became|as)?\\s*(?:the\\s+)?(?:national\\s+)?capital\\s+(?:city\\s+)?of\\s+(?:the\\s+)?(${PLACE})`, 'gu'), city: 1, country: 2 },
+  { re: new RegExp(`(?<![\\p{L}])(${PLACE}),\\s+(${PLACE})(?:'s|’s)\\s+capital\\b`, 'gu'), city: 1, country: 2 },
+  // "Australia's capital, Sydney" / "Australia's capital Sydney" / "the capital of Australia, Sydney"
+  { re: new RegExp(`(?<![\\p{L}])(${PLACE})(?:'s|’s)\\s+capital(?:\\s+city)?,?\\s+(${PLACE})`, 'gu'), city: 2, country: 1 },
+  { re: new RegExp(`\\bthe\\s+capital\\s+(?:city\\s+)?of\\s+(?:the\\s+)?(${PLACE}),\\s+(${PLACE})`, 'gu'), city: 2, country: 1 },
+  // "the Australian capital, Sydney" / "the Australian capital Sydney"
+  { re: new RegExp(`\\bthe\\s+(\\p{Lu}[\\p{L}]+)\\s+capital(?:\\s+city)?,?\\s+(${PLACE})`, 'gu'), city: 2, country: 1 },
+];
+
+function capitalFindings(kb: KnowledgeBase, v: SentenceView): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<number>();
+  for (const { re, city: ci, country: ki } of CAPITAL_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(v.body); m; m = re.exec(v.body)) {
+      const before = v.body.slice(0, m.index);
+      const whole = m[0];
+      // "former capital", "economic capital", "largest city and capital": not the national capital.
+      if (/\b(?:former|old|ancient|historic|economic|financial|commercial|cultural|administrative|judicial|legislative|de facto|provincial|regional|state|summer|winter|royal|religious|spiritual|colonial|imperial|onetime|one-time|then)\s+capital/i.test(whole) || /\b(?:former|old|then)\s*$/i.test(before)) continue;
+      const cityRaw = stripPossessive(m[ci]);
+      const countryRaw = stripPossessive(m[ki]);
+      let country = ki === 1 && re.source.startsWith('\\bthe\\s+(\\p{Lu}') ? countryByName(countryRaw) : countryOf(kb, countryRaw);
+      if (!country) continue;
+      // The city may have picked up a following word ("Canberra On"): try its longest known prefix.
+      const words = cityRaw.split(/\s+/);
+      let city = '';
+      for (let n = words.length; n > 0; n--) {
+        const c = words.slice(0, n).join(' ');
+        if (kb.countriesOfCity(c).length || kb.isCapital(c, country.iso2)) { city = c; break; }
+      }
+      if (!city) continue;
+      if (kb.isCapital(city, country.iso2)) continue;
+      const capital = kb.capitalOf(country.iso2);
+      if (!capital) continue;
+      const cityAt = v.start + m.index + whole.indexOf(city, ci === 2 ? whole.indexOf(countryRaw) + countryRaw.length : 0);
+      if (seen.has(cityAt)) continue;
+      seen.add(cityAt);
+      const span = { start: cityAt, end: cityAt + city.length };
+      if (inQuote(v, span)) continue;
+      out.push({
+        start: v.start, end: v.end, trigger: span,
+        message: `Contradiction: ${capital} is the capital of ${country.name}, not ${city}. Correct the capital, or attribute the claim if it is someone's (mistaken) statement.`,
+        fixes: [fix(`Replace with "${capital}"`, [{ ...span, newText: capital }])],
+      });
+    }
+  }
+  return out;
+}
+
+const PAIR = new RegExp(`(?<![\\p{L}\\p{N}])(${PLACE}),\\s+(${PLACE})(?![\\p{L}])`, 'gu');
+
+function pairFindings(kb: KnowledgeBase, v: SentenceView): Finding[] {
+  const out: Finding[] = [];
+  PAIR.lastIndex = 0;
+  for (let m = PAIR.exec(v.body); m; m = PAIR.exec(v.body)) {
+    const cityRaw = m[1], countryRaw = stripPossessive(m[2]);
+    PAIR.lastIndex = m.index + cityRaw.length + 1;
+    const after = v.body.slice(m.index + m[0].length);
+    const before = v.body.slice(0, m.index);
+    // A list ("Berlin, France and Spain"; "Rome, Berlin, France") is not a pair.
+    if (/^\s*(?:,\s*(?:\p{Lu}[\p{L}.'’-]*\s*)+)*,?\s*(?:and|or|&)\s/u.test(after) || /^,\s*\p{Lu}/u.test(after)) continue;
+    if (/(?:\p{Lu}[\p{L}.'’-]*|and|or),\s*$/u.test(before)) continue;
+    if (/^(?:'s|’s)/u.test(after)) continue;
+    const country = countryOf(kb, countryRaw);
+    if (!country) continue;
+    // The city's longest known suffix ("In Munich" → "Munich").
+    const words = cityRaw.split(/\s+/);
+    let city = '';
+    for (let n = 0; n < words.length; n++) {
+      const c = words.slice(n).join(' ');
+      if (kb.countriesOfCity(c).length) { city = c; break; }
+    }
+    if (!city || kb.country(city)) continue;
+    const where = kb.countriesOfCity(city);
+    if (where.includes(country.iso2)) continue;
+    const cityAt = v.start + m.index + cityRaw.length - city.length;
+    const countryAt = v.start + m.index + m[0].length - m[2].length;
+    const span = { start: countryAt, end: countryAt + countryRaw.length };
+    if (inQuote(v, span)) continue;
+    const real = where.map(countryName);
+    out.push({
+      start: v.start, end: v.end, trigger: { start: cityAt, end: span.end },
+      message: `Contradiction: ${city} is in ${real.join(' or ')}, not in ${country.name}. Correct the city or the country.`,
+      fixes: where.length === 1 ? [fix(`Replace with "${real[0]}"`, [{ ...span, newText: real[0] }])] : [],
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Titles and names at a date
+
+const titleRegexes = new WeakMap<KnowledgeBase, RegExp>();
+function titleRegex(kb: KnowledgeBase): RegExp {
+  let re = titleRegexes.get(kb);
+  if (!re) {
+    const forms = kb.titleForms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+    re = new RegExp(`(?<![\\p{L}-])(${forms})\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){0,4})`, 'gu');
+    titleRegexes.set(kb, re);
+  }
+  return re;
+}
+
+const NOT_IN_OFFICE = /\b(?:former|ex|then|late|onetime|one-time|erstwhile|future|would-be|incoming|outgoing|designate|acting|interim|deputy|vice|vice-|assistant|under|shadow|elect|candidate|nominee|presumptive|hopeful|first lady|previous|past|next)\b[\s-]*$/i;
+
+function officeFindings(kb: KnowledgeBase, ctx: RuleContext, v: SentenceView, date: string | null): Finding[] {
+  const out: Finding[] = [];
+  if (!date) return out;
+  const TITLE = titleRegex(kb);
+  TITLE.lastIndex = 0;
+  // A sentence about another time: use its one explicit year, or skip when it names several.
+  // Years that date the sentence ("in 2012", "In 2012,", "since 2015"), not those naming an event ("the 2014 World Cup").
+  const years = [...new Set([...v.body.matchAll(/(?:\b(?:in|during|since|until|till|by|from|early|late|mid|of|on|throughout)\s+(?:(?:early|late|mid|january|february|march|april|may|june|july|august|september|october|november|december)[\s-]+)?|^)(1[89]\d\d|20\d\d)\b(?!\s+(?:summer|winter|olympic|olympics|fifa|world|g7|g8|g20|games|elections?|summit|cup|census|protests|uprising|attacks?))/gi)].map((y) => y[1]))];
+  if (years.length > 1) return out;
+  if (/\b(?:at the time|back then|in the (?:19|20)\d0s|when (?:he|she) was|as (?:a )?former|previously|years ago|once served|had served|served as|was elected|was sworn|took office|left office|succeeded|predecessor|successor)\b/i.test(v.body)) return out;
+  const year = years[0] && years[0] !== date.slice(0, 4) ? years[0] : null;
+  for (let m = TITLE.exec(v.body); m; m = TITLE.exec(v.body)) {
+    const title = m[1].replace(/\s+/g, ' ');
+    const before = v.body.slice(0, m.index);
+    const after = v.body.slice(m.index + m[0].length);
+    if (NOT_IN_OFFICE.test(before) || /^-?elect\b|^\s*-\s*elect/i.test(after)) continue;
+    if (/^-/.test(after)) continue;
+    // The longest prefix of the words that names a known holder of an office with this title.
+    const words = m[2].split(/\s+/);
+    let name = '', terms: { office: Office; term: Term }[] = [];
+    for (let n = words.length; n > 0; n--) {
+      const cand = stripPossessive(words.slice(0, n).join(' '));
+      const offices = new Set(kb.officesWithTitle(title));
+      const t = kb.termsOf(cand).filter((x) => offices.has(x.office));
+      if (t.length) { name = cand; terms = t; break; }
+    }
+    if (!name) continue;
+    // Only a full name or a name followed by a non-name word: "President Obama Foundation" is a name.
+    const nameEnd = m.index + m[0].indexOf(name, title.length) + name.length;
+    if (/^\s+\p{Lu}\p{Ll}/u.test(v.body.slice(nameEnd)) && !/^\s+(?:said|says|told|and|met|on|in|of|at|was|is|has|had|will|would)\b/u.test(v.body.slice(nameEnd))) continue;
+    const span = { start: v.start + m.index, end: v.start + nameEnd };
+    if (inQuote(v, span)) continue;
+    const offices = [...new Set(terms.map((t) => t.office))];
+    // The base knows nothing before the office's first recorded term: no check then.
+    const covered = offices.filter((o) => o.holders.some((h) => h.start <= (year ? `${year}-01-01` : date)));
+    if (!covered.length) continue;
+    let held: boolean;
+    if (year) {
+      held = terms.some((t) => t.term.start <= `${year}-12-31` && (t.term.end === null || t.term.end >= `${year}-01-01`));
+    } else {
+      const lo = addDays(date, -GRACE_DAYS), hi = addDays(date, GRACE_DAYS);
+      held = terms.some((t) => t.term.start <= hi && (t.term.end === null || t.term.end > lo));
+    }
+    if (held) continue;
+    const office = covered[0];
+    const when = year ?? date;
+    const holders = year
+      ? office.holders.filter((h) => h.start <= `${year}-12-31` && (h.end === null || h.end >= `${year}-01-01`))
+      : kb.holdersAt(office, date);
+    const own = terms.filter((t) => t.office === office).map((t) => `${t.term.start} to ${t.term.end ?? 'today'}`);
+    const person = terms[0].term.name;
+    const holderText = holders.length ? `; ${year ? 'in' : 'on'} ${when} the office was held by ${[...new Set(holders.map((h) => h.name))].join(' and ')}` : '';
+    const nameSpan = { start: v.start + nameEnd - name.length, end: v.start + nameEnd };
+    const fixes: Fix[] = [];
+    if (holders.length === 1) fixes.push(fix(`Replace with "${holders[0].name}"`, [{ ...nameSpan, newText: holders[0].name }]));
+    fixes.push(fix(`Insert "former"`, [{ start: span.start, end: span.start, newText: /^\p{Lu}/u.test(v.body.slice(m.index)) && (m.index === 0) ? 'Former ' : 'former ' }]));
+    if (m.index === 0) fixes[fixes.length - 1] = fix('Insert "Former"', [{ start: span.start, end: span.start, newText: 'Former ' }]);
+    out.push({
+      start: v.start, end: v.end, trigger: span,
+      message: `Contradiction: ${person} was not ${office.name} ${year ? `in ${year}` : `on ${date} (the article's date)`}: ${own.length ? `${own.length === 1 ? 'term' : 'terms'} ${own.join(', ')}` : 'never held it'}${holderText}. Correct the name or the title, or write "former".`,
+      fixes,
+    });
+    void ctx;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Named events: hosts and years
+
+function placeMatches(kb: KnowledgeBase, ev: HostedEvent, place: string): boolean | undefined {
+  const n = normalizeName(place);
+  const cities = [ev.city, ...(ev.cityAliases ?? []), ...(ev.otherCities ?? [])].filter((c): c is string => !!c).map(normalizeName);
+  if (cities.includes(n)) return true;
+  const hosts = ev.countries ?? [ev.country];
+  const country = countryOf(kb, place) ?? countryByName(place);
+  if (country) return hosts.includes(country.iso2);
+  if ((ev.countryNames ?? []).map(normalizeName).includes(n)) return true;
+  if (n === 'england' || n === 'scotland' || n === 'wales' || n === 'northern ireland') return hosts.includes('GB');
+  // A known city: compare its country with the hosts, when the city is in none of them.
+  const where = kb.countriesOfCity(place);
+  if (!where.length) return undefined;
+  if (ev.series === 'fifa-world-cup') return where.some((w) => hosts.includes(w)) ? true : false;
+  return false;
+}
+
+function hostText(ev: HostedEvent): string {
+  const hosts = (ev.countries ?? [ev.country]).map(countryName);
+  const place = ev.city ? `${ev.city}, ${hosts[0]}` : hosts.join(', ');
+  return `${place}${ev.heldYear ? ` (held in ${ev.heldYear})` : ''}`;
+}
+
+interface EventMention { events: HostedEvent[]; span: Span; label: string; year?: number; yearSpan?: Span }
+
+/** Named events in a sentence, with the year written with them (if any). */
+function eventMentions(kb: KnowledgeBase, v: SentenceView, text: string): EventMention[] {
+  const out: EventMention[] = [];
+  const body = v.body;
+  for (const m of body.matchAll(/\bCOP[- ]?(\d{1,2})\b(?![-.]\d)/g)) {
+    const n = Number(m[1]);
+    const ev = kb.eventsOf('cop').filter((e) => e.number === n);
+    if (ev.length) out.push({ events: ev, span: { start: v.start + m.index!, end: v.start + m.index! + m[0].length }, label: `COP${n}` });
+  }
+  for (const m of body.matchAll(/\b(?:the\s+)?((1[89]|20)\d\d)\s+(Summer\s+|Winter\s+)?(?:Olympics|Olympic\s+Games|Games\s+of\s+the)\b/g)) {
+    const year = Number(m[1]);
+    const series = m[3] ? (/winter/i.test(m[3]) ? ['winter-olympics'] : ['summer-olympics']) : ['summer-olympics', 'winter-olympics'];
+    const evs = series.flatMap((s) => kb.eventsOf(s));
+    const at = evs.filter((e) => e.year === year || e.heldYear === year);
+    out.push({ events: at.length ? at : [], span: { start: v.start + m.index!, end: v.start + m.index! + m[0].length }, label: m[0].replace(/^the\s+/, ''), year });
+  }
+  if (/\bFIFA\b|\bfootball\b|\bsoccer\b/i.test(text)) {
+    for (const m of body.matchAll(/\b(?:the\s+)?((?:19|20)\d\d)\s+(?:FIFA\s+)?World\s+Cup\b/g)) {
+      const pre = body.slice(Math.max(0, m.index! - 30), m.index!);
+      if (/\b(?:women's|women’s|rugby|cricket|hockey|T20|club|ski|skiing|basketball|volleyball|handball|netball|chess|darts)\s*$/i.test(pre)) continue;
+      if (/^\s*(?:of\s+)?(?:women's|women’s|rugby|cricket|hockey)/i.test(body.slice(m.index! + m[0].length))) continue;
+      const year = Number(m[1]);
+      const at = kb.eventsOf('fifa-world-cup').filter((e) => e.year === year);
+      out.push({ events: at, span: { start: v.start + m.index!, end: v.start + m.index! + m[0].length }, label: m[0].replace(/^the\s+/, ''), year });
+    }
+  }
+  for (const m of body.matchAll(/\b(?:the\s+)?(?:((?:19|20)\d\d)\s+)?(G7|G8|G-7|G-8|G20|G-20)\s+(?:leaders'?\s+|leaders’\s+)?summit\b/g)) {
+    const series = /20/.test(m[2]) ? 'g20-summit' : 'g7-summit';
+    const year = m[1] ? Number(m[1]) : undefined;
+    const evs = kb.eventsOf(series).filter((e) => year === undefined || e.year === year);
+    out.push({ events: evs, span: { start: v.start + m.index!, end: v.start + m.index! + m[0].length }, label: m[0].replace(/^the\s+/, ''), year });
+  }
+  return out;
+}
+
+function eventFindings(kb: KnowledgeBase, ctx: RuleContext, v: SentenceView): Finding[] {
+  const out: Finding[] = [];
+  for (const em of eventMentions(kb, v, ctx.text)) {
+    if (inQuote(v, em.span)) continue;
+    const rel = em.span.end - v.start;
+    const after = v.body.slice(rel);
+    const before = v.body.slice(0, em.span.start - v.start);
+    // Where: "COP29 in Baku", "COP29, held in Baku,", "COP29 at Baku"; or "Azerbaijan's hosting of COP29" / "Baku hosted COP29".
+    const placeAfter = new RegExp(`^\\s*(?:summit|conference|climate\\s+(?:conference|summit|talks))?\\s*,?\\s*(?:(?:which\\s+|that\\s+)?(?:was|is|will\\s+be|were)\\s+)?(?:(?:to\\s+be\\s+)?(?:held|hosted|staged|taking\\s+place|took\\s+place|convened))?\\s*(?:in|at)\\s+(?:the\\s+)?(${PLACE})`, 'u').exec(after);
+    const placeBefore = new RegExp(`(${PLACE})(?:'s|’s)?\\s+(?:(?:\\p{Ll}+\\s+){0,3})?(?:hosting|hosts|hosted|will\\s+host|to\\s+host|host\\s+of|hosting\\s+of|staging|staged|stages)\\s+(?:of\\s+)?(?:the\\s+)?$`, 'u').exec(before);
+    // A year written after the event: "COP26 in Glasgow in 2021", "COP21 in 2015".
+    const yearAfter = /^(?:\s*(?:,|summit|conference)?\s*(?:(?:held|hosted|staged)\s+)?(?:in|at)\s+(?:the\s+)?[\p{L}'’. -]{0,40}?)?\s+in\s+((?:19|20)\d\d)\b/u.exec(after);
+    let place: string | undefined, placeAt = -1;
+    if (placeAfter) { place = stripPossessive(placeAfter[1]); placeAt = em.span.end + placeAfter[0].length - placeAfter[1].length; }
+    else if (placeBefore) { place = stripPossessive(placeBefore[1]); placeAt = v.start + placeBefore.index; }
+    const year = em.year ?? (yearAfter ? Number(yearAfter[1]) : undefined);
+    let candidates = em.events;
+    if (em.year !== undefined && !candidates.length) {
+      // "the 2015 Summer Olympics": no such event that year.
+      if (/Olympic/.test(em.label) || /World Cup/.test(em.label)) {
+        const series = /Winter/.test(em.label) ? 'winter-olympics' : /Summer/.test(em.label) ? 'summer-olympics' : /World Cup/.test(em.label) ? 'fifa-world-cup' : '';
+        if (!series) continue;
+        const all = kb.eventsOf(series);
+        const near = all.filter((e) => Math.abs(e.year - em.year!) <= 4).map((e) => `${e.year} (${hostText(e)})`);
+        out.push({
+          start: v.start, end: v.end, trigger: em.span,
+          message: `Contradiction: there was no ${em.label.replace(/^\d{4}\s+/, '')} in ${em.year}; the nearest were ${near.join(' and ')}. Correct the year.`,
+          fixes: [],
+        });
+      }
+      continue;
+    }
+    if (place) {
+      // Drop trailing words that are not part of the place ("Baku on", "Osaka last").
+      const words = place.split(/\s+/);
+      let verdict: boolean | undefined, used = place;
+      for (let n = words.length; n > 0 && verdict === undefined; n--) {
+        used = words.slice(0, n).join(' ');
+        verdict = candidates.length ? (candidates.some((e) => placeMatches(kb, e, used) === true) ? true : candidates.every((e) => placeMatches(kb, e, used) === false) ? false : undefined) : undefined;
+      }
+      if (verdict === false) {
+        // With a year ("the 2019 G20 summit in Buenos Aires") or a numbered event (COP29) the event is fixed.
+        const ev = candidates.length === 1 ? candidates[0] : year !== undefined ? candidates.find((e) => e.year === year) : undefined;
+        if (ev) {
+          const span = { start: placeAt, end: placeAt + used.length };
+          const right = ev.city && !kb.country(used) ? ev.city : countryName(ev.country);
+          out.push({
+            start: v.start, end: v.end, trigger: { start: Math.min(em.span.start, span.start), end: Math.max(em.span.end, span.end) },
+            message: `Contradiction: ${ev.number ? '' : 'the '}${ev.name}${ev.number ? ` (${ev.year})` : ''} ${ev.future ? 'was awarded to' : 'took place in'} ${hostText(ev)}, not ${used}.${ev.note ? ` (${ev.note}.)` : ''} Correct the place.`,
+            fixes: [fix(`Replace with "${right}"`, [{ ...span, newText: right }])],
+          });
+          continue;
+        }
+        // Without a year: the place may pick the event ("the G20 summit in Osaka in 2017").
+      }
+      if (year !== undefined && !em.year) {
+        // "COP26 in Glasgow in 2019": the event named by number/place, with a wrong year.
+        const byPlace = (em.events.length === 1 ? em.events : em.events.filter((e) => placeMatches(kb, e, used) === true));
+        if (byPlace.length && !byPlace.some((e) => e.year === year || e.heldYear === year)) {
+          const ev = byPlace[0];
+          const yAt = em.span.end + (yearAfter ? yearAfter[0].length - 4 : 0);
+          out.push({
+            start: v.start, end: v.end, trigger: { start: em.span.start, end: yAt + 4 },
+            message: `Contradiction: ${ev.number ? ev.name : ev.name.replace(/^\d{4}\s+/, 'the ')} in ${used} took place in ${ev.heldYear ?? ev.year}, not ${year}. Correct the year.`,
+            fixes: [fix(`Replace with "${ev.heldYear ?? ev.year}"`, [{ start: yAt, end: yAt + 4, newText: String(ev.heldYear ?? ev.year) }])],
+          });
+        }
+      }
+    } else if (year !== undefined && !em.year && em.events.length === 1) {
+      const ev = em.events[0];
+      if (ev.year !== year && ev.heldYear !== year) {
+        const yAt = em.span.end + (yearAfter ? yearAfter[0].length - 4 : 0);
+        out.push({
+          start: v.start, end: v.end, trigger: { start: em.span.start, end: yAt + 4 },
+          message: `Contradiction: ${ev.number ? '' : 'the '}${ev.name} took place in ${hostText(ev)} in ${ev.year}, not in ${year}. Correct the year.`,
+          fixes: [fix(`Replace with "${ev.year}"`, [{ start: yAt, end: yAt + 4, newText: String(ev.year) }])],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export const contradiction: Rule = {
+  id: 'contradiction',
+  category: 'contradiction',
+  defaultSeverity: 'error',
+  description: 'A statement that contradicts the knowledge base (capitals, cities, office holders, event hosts)',
+  run(ctx, info) {
+    const kb = ctx.kb ?? createKnowledgeBase();
+    const date = ctx.structure.date?.valid ? ctx.structure.date.value : null;
+    const out: Finding[] = [];
+    for (const v of info.views) {
+      const a = info.attribution(v);
+      if (a.quoted) continue;
+      const found = [...capitalFindings(kb, v), ...pairFindings(kb, v), ...officeFindings(kb, ctx, v, date), ...eventFindings(kb, ctx, v)];
+      // One finding per trigger; the first per sentence carries the sentence span.
+      const seen = new Set<string>();
+      for (const f of found.sort((x, y) => (x.trigger?.start ?? 0) - (y.trigger?.start ?? 0))) {
+        const key = `${f.trigger?.start}:${f.trigger?.end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        // The finding covers the wrong words themselves, so each can be fixed on its own.
+        out.push(f.trigger ? { ...f, start: f.trigger.start, end: f.trigger.end } : f);
+      }
+    }
+    return out;
+  },
+};

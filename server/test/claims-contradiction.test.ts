@@ -1,0 +1,114 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, type Claim } from '../src/engine';
+
+function contradictions(text: string): Claim[] {
+  return analyze(text).claims.filter((c) => c.category === 'contradiction');
+}
+
+/** Applies a claim's first fix to the text. */
+function applyFix(text: string, c: Claim, index = 0): string {
+  const edits = [...(c.fixes?.[index]?.edits ?? [])].sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+const CASES: { name: string; wrong: string; right: string; known: RegExp; fixed?: string }[] = [
+  {
+    name: 'capital: "X, the capital of Y"',
+    wrong: 'date 2021-06-01\n\nThe delegation landed in Sydney, the capital of Australia, on Monday.\n',
+    right: 'date 2021-06-01\n\nThe delegation landed in Canberra, the capital of Australia, on Monday.\n',
+    known: /Canberra is the capital of Australia/,
+  },
+  {
+    name: 'capital: "Y\'s capital, X"',
+    wrong: 'date 2021-06-01\n\nProtesters gathered in Turkey\u2019s capital, Istanbul, after the vote.\n',
+    right: 'date 2021-06-01\n\nProtesters gathered in Turkey\u2019s capital, Ankara, after the vote.\n',
+    known: /Ankara is the capital of Turkey/,
+  },
+  {
+    name: 'capital: "the Canadian capital X"',
+    wrong: 'date 2021-06-01\n\nThe talks moved to the Canadian capital, Toronto, for a second round.\n',
+    right: 'date 2021-06-01\n\nThe talks moved to the Canadian capital, Ottawa, for a second round.\n',
+    known: /Ottawa is the capital of Canada/,
+  },
+  {
+    name: 'city, country pair',
+    wrong: 'date 2021-06-01\n\nThe ministers met in Munich, Austria, to discuss energy prices.\n',
+    right: 'date 2021-06-01\n\nThe ministers met in Munich, Germany, to discuss energy prices.\n',
+    known: /Munich is in Germany/,
+  },
+  {
+    name: 'title and name at the article\u2019s date',
+    wrong: 'date 2019-03-12\n\nPresident Barack Obama signed the trade bill on Tuesday.\n',
+    right: 'date 2019-03-12\n\nPresident Donald Trump signed the trade bill on Tuesday.\n',
+    known: /Barack Obama was not President of the United States on 2019-03-12.*held by Donald Trump/,
+  },
+  {
+    name: 'foreign minister at the article\u2019s date',
+    wrong: 'date 2023-10-02\n\nGerman Foreign Minister Heiko Maas arrived in Kyiv for talks.\n',
+    right: 'date 2023-10-02\n\nGerman Foreign Minister Annalena Baerbock arrived in Kyiv for talks.\n',
+    known: /Heiko Maas was not Foreign Minister of Germany.*Annalena Baerbock/,
+  },
+  {
+    name: 'a named event in the wrong city',
+    wrong: 'date 2024-11-20\n\nNegotiators at COP29 in Dubai argued over climate finance.\n',
+    right: 'date 2024-11-20\n\nNegotiators at COP29 in Baku argued over climate finance.\n',
+    known: /COP29 \(2024\) took place in Baku, Azerbaijan/,
+  },
+  {
+    name: 'a named event in the wrong year',
+    wrong: 'date 2022-01-10\n\nThe pledges made at COP26 in Glasgow in 2019 were reviewed.\n',
+    right: 'date 2022-01-10\n\nThe pledges made at COP26 in Glasgow in 2021 were reviewed.\n',
+    known: /took place in 2021, not 2019/,
+  },
+  {
+    name: 'Olympic host',
+    wrong: 'date 2013-02-01\n\nThe stadium built for the 2012 Summer Olympics in Beijing was sold.\n',
+    right: 'date 2013-02-01\n\nThe stadium built for the 2012 Summer Olympics in London was sold.\n',
+    known: /2012 Summer Olympics took place in London/,
+  },
+  {
+    name: 'G20 summit host with its year',
+    wrong: 'date 2017-08-01\n\nLeaders quarrelled at the 2016 G20 summit in Osaka over steel.\n',
+    right: 'date 2017-08-01\n\nLeaders quarrelled at the 2016 G20 summit in Hangzhou over steel.\n',
+    known: /Hangzhou, China/,
+  },
+];
+
+for (const c of CASES) {
+  test(`contradiction fires, states the known fact, and its fix corrects it: ${c.name}`, () => {
+    const found = contradictions(c.wrong);
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.match(found[0].message, c.known);
+    assert.equal(found[0].severity, 'error');
+    assert.ok(found[0].fixes?.length, 'a replace fix');
+    assert.match(found[0].fixes![0].title, /^Replace with "/);
+    assert.deepEqual(contradictions(c.right), [], 'quiet on the corrected article');
+    assert.equal(applyFix(c.wrong, found[0]), c.right, 'the fix writes the known fact');
+  });
+}
+
+test('office checks stay quiet for former holders, other years and no date header', () => {
+  assert.deepEqual(contradictions('date 2019-03-12\n\nFormer President Barack Obama spoke in Chicago.\n'), []);
+  assert.deepEqual(contradictions('date 2019-03-12\n\nIn 2012, President Barack Obama visited Myanmar.\n'), []);
+  assert.equal(contradictions('date 2019-03-12\n\nIn 2005, President Barack Obama visited Myanmar.\n').length, 1);
+  const undated = analyze('President Barack Obama signed the trade bill on Tuesday.\n');
+  assert.deepEqual(undated.claims.filter((c) => c.category === 'contradiction'), []);
+  assert.ok(undated.notes.some((n) => /date-dependent checks are skipped/.test(n)));
+  // Before the base's first recorded term there is nothing to check against.
+  assert.deepEqual(contradictions('date 1975-03-12\n\nPresident Barack Obama was born.\n'), []);
+});
+
+test('capital and pair checks stay quiet on regions, lists and non-national capitals', () => {
+  const quiet = [
+    'date 2020-01-01\n\nSydney, the capital of New South Wales, flooded.\n',
+    'date 2020-01-01\n\nThe tour visits Berlin, France and Spain.\n',
+    'date 2020-01-01\n\nAlmaty, the former capital of Kazakhstan, grew fast.\n',
+    'date 2020-01-01\n\nMumbai, the financial capital of India, reopened.\n',
+    'date 2020-01-01\n\nShe grew up in Atlanta, Georgia, and moved away.\n',
+    'date 2020-01-01\n\n"Sydney, the capital of Australia, is lovely," the tourist said wrongly.\n',
+  ];
+  for (const t of quiet) assert.deepEqual(contradictions(t).map((c) => c.message), [], t);
+});
