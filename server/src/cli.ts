@@ -2,16 +2,21 @@
 /**
  * The command-line checker.
  *   news-lens analyze [--json] FILE...   the analysis of each file (JSON array, or a readable report)
+ *   news-lens check [options] FILE...    fact-check warnings for CI (see ./check.ts)
  */
+import { isMainThread } from 'node:worker_threads';
+import { runCheck, CHECK_USAGE } from './check';
 import { readFileSync } from 'node:fs';
 import { analyze, toJsonResult, lineColumn, type Analysis } from './engine';
 import { outlineOf, type JsonOutlineItem } from './engine/json';
 
 const USAGE = `usage: news-lens analyze [--json] FILE...
+       news-lens check [--format stylish|json|sarif|github] [--max-warnings N] FILE|DIR|GLOB...
 
   analyze FILE...   print the people, countries, places, organizations and events of each article,
                     its outline and its fact-check warnings
   --json            print a JSON array, one result per file (offsets are UTF-16 indices)
+  check ...         the fact-check warnings of many files, for CI ('news-lens check --help')
 `;
 
 function readArticle(file: string): string {
@@ -55,8 +60,22 @@ function report(file: string, a: Analysis): string {
   return out.join('\n');
 }
 
-export function main(argv: string[]): number {
+export function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'check') {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(CHECK_USAGE);
+      return 0;
+    }
+    return runCheck(rest, {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+      stdoutIsTTY: process.stdout.isTTY,
+      stderrIsTTY: process.stderr.isTTY,
+      // Workers run this same bundle (see check.ts).
+      workerScript: __filename,
+    });
+  }
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
     return 0;
@@ -99,4 +118,12 @@ export function main(argv: string[]): number {
   return status;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+/** Runs the command line and sets the exit code once the output is written. */
+export function run(argv: string[] = process.argv.slice(2)): void {
+  Promise.resolve(main(argv)).then(
+    (code) => { process.exitCode = code; },
+    (e) => { process.stderr.write(`news-lens: ${(e as Error)?.stack ?? e}\n`); process.exitCode = 2; },
+  );
+}
+
+if (require.main === module && isMainThread) run();
