@@ -25,7 +25,7 @@ const sources = [
   ...files(join(root, 'client'), (p) => /\.(ts|json)$/.test(p) && !p.includes('/out/')),
   join(root, 'scripts', 'build.mjs'),
 ];
-const outputs = ['server/out/server.js', 'server/out/cli.js', 'server/out/engine.js', 'client/out/extension.js'].map((p) => join(root, p));
+const outputs = ['server/out/server.js', 'server/out/worker.js', 'server/out/cli.js', 'server/out/engine.js', 'client/out/extension.js'].map((p) => join(root, p));
 
 function stale() {
   if (outputs.some((o) => !existsSync(o))) return true;
@@ -50,7 +50,7 @@ const started = Date.now();
 const tests = files(join(root, 'server', 'test'), (p) => p.endsWith('.test.ts'));
 const clientTests = files(join(root, 'client', 'src', 'test'), (p) => p.endsWith('.ts'));
 await Promise.all([
-  build({ ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', engine: 'server/src/engine/index.ts' }, outdir: 'server/out', absWorkingDir: root }),
+  build({ ...common, entryPoints: { server: 'server/src/server.ts', worker: 'server/src/worker.ts', cli: 'server/src/cli.ts', engine: 'server/src/engine/index.ts' }, outdir: 'server/out', absWorkingDir: root }),
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', absWorkingDir: root }),
   tests.length && build({ ...common, sourcemap: 'inline', entryPoints: tests, outdir: 'server/out/test', outbase: 'server/test', absWorkingDir: root }),
   clientTests.length && build({ ...common, sourcemap: 'inline', entryPoints: clientTests, outdir: 'client/out/test', outbase: 'client/src/test', absWorkingDir: root }),

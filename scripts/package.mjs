@@ -27,7 +27,7 @@ try {
   }
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', minify: true, sourcemap: false, logLevel: 'warning', external: ['vscode'], absWorkingDir: root };
   await Promise.all([
-    build({ ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: join(stage, 'server', 'out') }),
+    build({ ...common, entryPoints: { server: 'server/src/server.ts', worker: 'server/src/worker.ts', cli: 'server/src/cli.ts' }, outdir: join(stage, 'server', 'out') }),
     build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: join(stage, 'client', 'out') }),
   ]);
   mkdirSync(dirname(out), { recursive: true });

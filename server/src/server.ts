@@ -1,6 +1,7 @@
 /**
- * The News Lens language server. It keeps the latest analysis of each open document and translates
- * it into protocol types; all the understanding lives in `./engine`.
+ * The News Lens language server. `./analysisStore` keeps the latest analysis of each open document
+ * (incremental, worker threads for large ones); the handlers here translate it into protocol types;
+ * all the understanding lives in `./engine`.
  */
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
@@ -8,7 +9,8 @@ import {
   type InitializeParams, type InitializeResult, type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createAnalyzer, type Analysis } from './engine';
+import type { Analysis } from './engine';
+import { AnalysisStore } from './analysisStore';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { diagnostics } from './features/diagnostics';
@@ -29,10 +31,15 @@ export function startServer(connection: Connection): void {
     reported.add(key);
     connection.console.error(message);
   };
-  const analyzer = createAnalyzer({
+  const store = new AnalysisStore({
+    document: (uri) => documents.get(uri),
+    enabled: (doc) => enabled(doc as TextDocument),
+    settings: () => settings,
+    onAnalysis: (uri) => { const doc = documents.get(uri); if (doc) publish(doc); },
+    notify: (message) => { connection.console.log(message); void connection.window.showInformationMessage(message); },
     onError: (source, e) => logOnce(`rule:${source}`, `News Lens: ${source} failed and was skipped: ${(e as Error)?.stack ?? e}`),
+    log: (message) => logOnce(message, message),
   });
-  const analyses = new Map<string, { version: number; analysis: Analysis | null }>();
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let hasConfiguration = false;
 
@@ -52,39 +59,21 @@ export function startServer(connection: Connection): void {
     return settings.enabledLanguages.includes(doc.languageId) || /\.(news|article)$/i.test(doc.uri);
   }
 
+  /** The latest completed analysis of the document (it may be one version behind while one runs). */
   function analysisOf(doc: TextDocument): Analysis | null {
-    const cached = analyses.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached.analysis;
-    let analysis: Analysis | null = null;
-    const text = doc.getText();
-    if (!enabled(doc)) analysis = null;
-    else if (text.length > settings.maxFileSize) {
-      logOnce(`size:${doc.uri}`, `News Lens: ${doc.uri} is larger than newsLens.maxFileSize (${settings.maxFileSize} bytes) and is not analyzed.`);
-      void connection.window.showInformationMessage(`News Lens skips this file: it is larger than newsLens.maxFileSize (${settings.maxFileSize} bytes).`);
-    } else {
-      analysis = analyzer.analyze(text, { languageId: doc.languageId, rules: settings.rules });
-    }
-    analyses.set(doc.uri, { version: doc.version, analysis });
-    return analysis;
+    return store.latest(doc.uri)?.analysis ?? null;
   }
 
+  /** Publishes the latest analysis' diagnostics when it is of the document's current version. */
   function publish(doc: TextDocument): void {
     try {
-      const a = analysisOf(doc);
+      const latest = store.latest(doc.uri);
+      if (!latest || latest.version !== doc.version) return;
+      const a = latest.analysis;
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a ? diagnostics(doc, a) : [] });
     } catch (e) {
       logOnce('feature:diagnostics', `News Lens: diagnostics failed: ${(e as Error)?.stack ?? e}`);
     }
-  }
-
-  const pending = new Map<string, NodeJS.Timeout>();
-  function schedule(doc: TextDocument, delay: number): void {
-    clearTimeout(pending.get(doc.uri));
-    pending.set(doc.uri, setTimeout(() => {
-      pending.delete(doc.uri);
-      const current = documents.get(doc.uri);
-      if (current) publish(current);
-    }, delay));
   }
 
   async function loadSettings(): Promise<void> {
@@ -127,24 +116,21 @@ export function startServer(connection: Connection): void {
     if (hasConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsLens' }).catch(() => undefined);
       await loadSettings();
-      analyses.clear();
-      documents.all().forEach(publish);
+      store.refreshAll();
     }
   });
 
   connection.onDidChangeConfiguration(async (change) => {
     if (hasConfiguration) await loadSettings();
     else settings = normalizeSettings((change.settings as { newsLens?: unknown } | undefined)?.newsLens);
-    analyses.clear();
-    documents.all().forEach(publish);
+    store.refreshAll();
     refreshSemanticTokens();
   });
 
-  documents.onDidOpen((e) => publish(e.document));
-  documents.onDidChangeContent((e) => schedule(e.document, 0));
+  documents.onDidOpen((e) => store.update(e.document.uri));
+  documents.onDidChangeContent((e) => store.update(e.document.uri));
   documents.onDidClose((e) => {
-    analyses.delete(e.document.uri);
-    clearTimeout(pending.get(e.document.uri));
+    store.close(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -235,6 +221,11 @@ export function startServer(connection: Connection): void {
     return doc && a ? entitiesSummary(doc, a) : null;
   }));
   /** Custom request `newsLens/indexStatus`: resolves when the background index has caught up. */
+  /** Custom request `newsLens/analysisStatus` ({ uri }): the version of the latest analysis, and whether it is partial. */
+  connection.onRequest('newsLens/analysisStatus', (p: { uri: string }) => {
+    const l = p && store.latest(p.uri);
+    return l ? { version: l.version, partial: l.partial, analyzed: !!l.analysis } : null;
+  });
   connection.onRequest('newsLens/indexStatus', async () => { await index.settled(); return { files: index.size }; });
 
   documents.listen(connection);

@@ -1,0 +1,29 @@
+/**
+ * A worker thread of the language server: computes per-block results (`engine/blocks`) for block
+ * texts the main thread sends, so that large analyses never block the editor. Messages:
+ *   in:  { id, languageId, texts: string[] }
+ *   out: { id, results: BlockResult[] } (same order), or { id, error }
+ */
+import { parentPort } from 'node:worker_threads';
+import { analyzeBlock } from './engine/blocks';
+import { getNlp } from './engine/nlp';
+
+export interface WorkerRequest {
+  readonly id: number;
+  readonly languageId: string;
+  readonly texts: readonly string[];
+}
+
+if (parentPort) {
+  const port = parentPort;
+  // Load compromise now, while the main thread is still busy opening the document.
+  getNlp();
+  port.on('message', (m: WorkerRequest) => {
+    try {
+      port.postMessage({ id: m.id, results: m.texts.map((t) => analyzeBlock(t, m.languageId)) });
+    } catch (e) {
+      port.postMessage({ id: m.id, error: String((e as Error)?.stack ?? e) });
+    }
+  });
+  port.postMessage({ ready: true });
+}
