@@ -257,6 +257,13 @@ function hostText(ev: HostedEvent): string {
 interface EventMention { events: HostedEvent[]; span: Span; label: string; year?: number; yearSpan?: Span }
 
 /** Named events in a sentence, with the year written with them (if any). */
+/** Whether the article is about football: tested once per article text, not once per sentence. */
+let football: { text: string; yes: boolean } | undefined;
+function mentionsFootball(text: string): boolean {
+  if (football?.text !== text) football = { text, yes: /\bFIFA\b|\bfootball\b|\bsoccer\b/i.test(text) };
+  return football.yes;
+}
+
 function eventMentions(kb: KnowledgeBase, v: SentenceView, text: string): EventMention[] {
   const out: EventMention[] = [];
   const body = v.body;
@@ -272,7 +279,7 @@ function eventMentions(kb: KnowledgeBase, v: SentenceView, text: string): EventM
     const at = evs.filter((e) => e.year === year || e.heldYear === year);
     out.push({ events: at.length ? at : [], span: { start: v.start + m.index!, end: v.start + m.index! + m[0].length }, label: m[0].replace(/^the\s+/, ''), year });
   }
-  if (/\bFIFA\b|\bfootball\b|\bsoccer\b/i.test(text)) {
+  if (mentionsFootball(text)) {
     for (const m of body.matchAll(/\b(?:the\s+)?((?:19|20)\d\d)\s+(?:FIFA\s+)?World\s+Cup\b/g)) {
       const pre = body.slice(Math.max(0, m.index! - 30), m.index!);
       if (/\b(?:women's|women’s|rugby|cricket|hockey|T20|club|ski|skiing|basketball|volleyball|handball|netball|chess|darts)\s*$/i.test(pre)) continue;

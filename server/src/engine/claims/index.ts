@@ -34,7 +34,17 @@ export function suppressed(ctx: RuleContext, rule: string, block: number): boole
 export function runRules(ctx: RuleContext, severities: Readonly<Record<string, string>> = {}, onError?: (rule: string, e: unknown) => void): Claim[] {
   const claims: Claim[] = [];
   const info = sentenceInfo(ctx);
-  const blockOf = (offset: number) => ctx.structure.blocks.findIndex((b) => b.start <= offset && offset < b.end);
+  // Binary search (blocks are sorted): a linear scan per finding is quadratic on long articles.
+  const blockOf = (offset: number) => {
+    const bs = ctx.structure.blocks;
+    let lo = 0, hi = bs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (bs[mid].end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < bs.length && bs[lo].start <= offset ? lo : -1;
+  };
   const checked = ctx.kb?.checked ?? [];
   // A finding the user marked as checked in .newslens/facts.json: its sentence contains the checked text.
   const isChecked = (rule: string, start: number) => {
