@@ -98,7 +98,9 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       }
       for (const q of r.quotes) quotes.push(Object.freeze({ start: q.start + at, end: q.end + at }));
       for (const m of r.mentions) raw.push({ ...m, start: m.start + at, end: m.end + at });
-      inputs.push({ start: span.start, end: span.end, heading: r.kind === 'heading', words: blockWords(blockText, r) });
+      // Words are built when the article pass reaches the block, and dropped after it.
+      const result = r;
+      inputs.push({ start: span.start, end: span.end, heading: r.kind === 'heading', get words() { return blockWords(blockText, result); } });
       blocks.push(Object.freeze({ index, kind: r.kind, start: span.start, end: span.end, sentences: Object.freeze(ids) }));
     }
     const structure: Structure = { date, blocks, sentences, sections: sectionsOf(text, bodyStart, blocks), quotes, directives };

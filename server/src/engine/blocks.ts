@@ -72,12 +72,12 @@ function packWords(words: readonly Word[]): { words: Int32Array; tagSets: string
 }
 
 const TAG_SETS = new Map<string, ReadonlySet<string>>();
-const MATERIALIZED = new WeakMap<BlockResult, readonly Word[]>();
 
-/** The block's words as `tokenize` gives them (tag sets shared between equal ones). */
+/**
+ * The block's words as `tokenize` gives them (tag sets shared between equal ones). Built on demand
+ * and not kept: a word object per word of a large article would cost more memory than the text.
+ */
 export function blockWords(blockText: string, r: BlockResult): readonly Word[] {
-  const hit = MATERIALIZED.get(r);
-  if (hit) return hit;
   const sets = r.tagSets.map((k) => {
     let s = TAG_SETS.get(k);
     if (!s) TAG_SETS.set(k, (s = Object.freeze(new Set(k ? k.split(' ') : [])) as ReadonlySet<string>));
