@@ -8,6 +8,8 @@ import {
   LanguageClient, TransportKind, CloseAction, ErrorAction, State,
   type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
+import { ActiveArticle, registerEntitiesView } from './entitiesView';
+import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -16,7 +18,14 @@ function documentSelector(): { language: string }[] {
   return [...new Set(['news', ...langs])].map((language) => ({ language }));
 }
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What `activate` returns (for the extension-host tests): the tree view's data and the status bar item. */
+export interface NewsLensApi {
+  article: ActiveArticle;
+  entities: ReturnType<typeof registerEntitiesView>;
+  statusBar: ReturnType<typeof registerStatusBar>;
+}
+
+export async function activate(context: ExtensionContext): Promise<NewsLensApi> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -53,7 +62,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
       }
     }),
   );
+  // The Entities tree view and the status bar item, fed by the server's `newsLens/entities` request.
+  const article = new ActiveArticle(client, context);
+  const api: NewsLensApi = { article, entities: registerEntitiesView(context, article), statusBar: registerStatusBar(context, article) };
   await client.start();
+  article.refresh();
+  return api;
 }
 
 export async function deactivate(): Promise<void> {
