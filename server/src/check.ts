@@ -68,7 +68,9 @@ export interface FileResult {
 }
 
 interface Job {
+  /** As given (reported as is); read relative to `cwd`. */
   file: string;
+  cwd?: string;
   rules: Record<string, SeveritySetting>;
 }
 
@@ -83,9 +85,10 @@ function languageOf(file: string): string {
 export function checkFile(job: Job): FileResult {
   let text: string;
   try {
-    const st = statSync(job.file);
+    const path = resolve(job.cwd ?? '.', job.file);
+    const st = statSync(path);
     if (st.isDirectory()) return { file: job.file, error: 'is a directory' };
-    text = readFileSync(job.file, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { file: job.file, error: code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message };
@@ -217,6 +220,8 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === WOR
 
 export interface RunOptions {
   jobs: number;
+  /** Relative file names are read from here (default: the process's directory). */
+  cwd?: string;
   /** The script a worker runs (this bundle); without it everything runs in this thread. */
   workerScript?: string;
   onProgress?: (done: number, total: number) => void;
@@ -229,7 +234,7 @@ export async function checkFiles(files: readonly string[], rules: Record<string,
   const workers = options.workerScript && files.length >= PARALLEL_FROM ? Math.min(options.jobs, files.length) : 1;
   if (workers <= 1) {
     for (let i = 0; i < files.length; i++) {
-      results[i] = checkFile({ file: files[i], rules });
+      results[i] = checkFile({ file: files[i], cwd: options.cwd, rules });
       options.onProgress?.(++done, files.length);
       // Let stderr drain between files.
       if (options.onProgress) await new Promise((r) => setImmediate(r));
@@ -243,7 +248,7 @@ export async function checkFiles(files: readonly string[], rules: Record<string,
     const feed = () => {
       if (next >= files.length) { void w.terminate(); resolvePool(); return; }
       current = next++;
-      w.postMessage({ id: current, job: { file: files[current], rules } });
+      w.postMessage({ id: current, job: { file: files[current], cwd: options.cwd, rules } });
     };
     w.on('message', (msg: { id: number; result: FileResult }) => {
       results[msg.id] = msg.result;
@@ -253,12 +258,12 @@ export async function checkFiles(files: readonly string[], rules: Record<string,
     w.on('error', () => {
       // A worker that dies: this thread finishes its file and whatever is left.
       if (current >= 0 && !results[current]) {
-        results[current] = checkFile({ file: files[current], rules });
+        results[current] = checkFile({ file: files[current], cwd: options.cwd, rules });
         options.onProgress?.(++done, files.length);
       }
       while (next < files.length) {
         const i = next++;
-        results[i] = checkFile({ file: files[i], rules });
+        results[i] = checkFile({ file: files[i], cwd: options.cwd, rules });
         options.onProgress?.(++done, files.length);
       }
       resolvePool();
@@ -472,7 +477,7 @@ export async function runCheck(argv: readonly string[], io: CheckIo): Promise<nu
     }
   } : undefined;
   const { results, workers } = await checkFiles(files, parsed.rules, {
-    jobs: parsed.jobs, workerScript: io.workerScript, onProgress,
+    jobs: parsed.jobs, cwd, workerScript: io.workerScript, onProgress,
   });
   if (progress) io.stderr(`${io.stderrIsTTY ? '\n' : ''}news-lens: ${count(files.length, 'file')} checked in ${((Date.now() - started) / 1000).toFixed(1)} s with ${count(workers, 'worker')}\n`);
 
