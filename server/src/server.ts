@@ -5,7 +5,7 @@
  */
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification, FileChangeType, type TextDocumentPositionParams,
+  DidChangeWatchedFilesNotification, FileChangeType, ResponseError, LSPErrorCodes, type TextDocumentPositionParams,
   type InitializeParams, type InitializeResult, type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -35,7 +35,7 @@ export function startServer(connection: Connection): void {
     document: (uri) => documents.get(uri),
     enabled: (doc) => enabled(doc as TextDocument),
     settings: () => settings,
-    onAnalysis: (uri) => { const doc = documents.get(uri); if (doc) publish(doc); },
+    onAnalysis: (uri) => { const doc = documents.get(uri); if (doc) publish(doc); onAnalyzed(uri); },
     notify: (message) => { connection.console.log(message); void connection.window.showInformationMessage(message); },
     onError: (source, e) => logOnce(`rule:${source}`, `News Lens: ${source} failed and was skipped: ${(e as Error)?.stack ?? e}`),
     log: (message) => logOnce(message, message),
@@ -158,12 +158,27 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   const index = new WorkspaceIndex({ log: (m) => connection.console.log(m), maxFileSize: Math.min(settings.maxFileSize, 2 * 1024 * 1024) });
   const semanticCache = new SemanticTokensCache();
+  /** Documents whose semantic tokens were answered from an older analysis: refreshed when the new one is done. */
+  const staleTokens = new Set<string>();
+  /**
+   * The latest analysis of an open document, with a TextDocument of the text it analyzed (the store may
+   * be one version behind while an analysis runs: positions are then those of the analyzed text).
+   */
+  function current(uri: string): { doc: TextDocument; a: Analysis; stale: boolean } | null {
+    const doc = documents.get(uri);
+    const latest = doc && store.latest(uri);
+    if (!doc || !latest?.analysis) return null;
+    if (latest.version === doc.version) return { doc, a: latest.analysis, stale: false };
+    return { doc: TextDocument.create(uri, doc.languageId, latest.version, latest.analysis.text), a: latest.analysis, stale: true };
+  }
   /** The open document at a position and its analysis, or null. */
-  function at(p: TextDocumentPositionParams): { doc: TextDocument; a: Analysis; offset: number } | null {
-    const doc = documents.get(p.textDocument.uri);
-    const a = doc && analysisOf(doc);
-    if (!doc || !a || p.position.line < 0 || p.position.line >= doc.lineCount) return null;
-    return { doc, a, offset: doc.offsetAt(p.position) };
+  function at(p: TextDocumentPositionParams): { doc: TextDocument; a: Analysis; offset: number; stale: boolean } | null {
+    const c = current(p.textDocument.uri);
+    if (!c || p.position.line < 0 || p.position.line >= c.doc.lineCount) return null;
+    return { ...c, offset: c.doc.offsetAt(p.position) };
+  }
+  function onAnalyzed(uri: string): void {
+    if (staleTokens.delete(uri)) refreshSemanticTokens();
   }
   function refreshSemanticTokens(): void {
     if (clientCaps.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
@@ -193,32 +208,32 @@ export function startServer(connection: Connection): void {
   connection.onPrepareRename(guard('prepareRename', null, (p) => { const h = at(p); return h && prepareRename(h.doc, h.a, h.offset); }));
   connection.onRenameRequest((p) => {
     const h = at(p);
+    if (h?.stale) throw new ResponseError(LSPErrorCodes.ContentModified, 'News Lens is still analyzing the latest edit: try the rename again in a moment.');
     return h && rename(h.doc, h.a, h.offset, p.newName, { annotations: !!clientCaps.workspace?.workspaceEdit?.changeAnnotationSupport });
   });
   const tokensOf = (uri: string, range?: { start: number; end: number }) => {
-    const doc = documents.get(uri);
-    const a = doc && settings.semanticHighlighting.enabled ? analysisOf(doc) : null;
-    return doc && a ? encodeTokens(doc, a, range) : [];
+    const c = settings.semanticHighlighting.enabled ? current(uri) : null;
+    if (c?.stale) staleTokens.add(uri);
+    return c ? encodeTokens(c.doc, c.a, range) : [];
   };
   connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p) => semanticCache.full(p.textDocument.uri, tokensOf(p.textDocument.uri))));
   connection.languages.semanticTokens.onDelta(guard('semanticTokens', { data: [] }, (p) => semanticCache.delta(p.textDocument.uri, p.previousResultId, tokensOf(p.textDocument.uri))));
   connection.languages.semanticTokens.onRange(guard('semanticTokens', { data: [] }, (p) => {
-    const doc = documents.get(p.textDocument.uri);
-    return { data: doc ? tokensOf(doc.uri, { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) }) : [] };
+    const c = current(p.textDocument.uri);
+    return { data: c ? tokensOf(c.doc.uri, { start: c.doc.offsetAt(p.range.start), end: c.doc.offsetAt(p.range.end) }) : [] };
   }));
   connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => {
     const open = new Map<string, IndexedEntity[]>();
-    for (const doc of documents.all()) {
-      const a = analysisOf(doc);
-      if (a) open.set(doc.uri, summarize(a, (s, e) => ({ start: doc.positionAt(s), end: doc.positionAt(e) })));
+    for (const d of documents.all()) {
+      const c = current(d.uri);
+      if (c) open.set(d.uri, summarize(c.a, (s, e) => ({ start: c.doc.positionAt(s), end: c.doc.positionAt(e) })));
     }
     return index.symbols(p.query, open);
   }));
   /** Custom request `newsLens/entities` ({ uri }): the open article's entities and counts (tree view, status bar). */
   connection.onRequest('newsLens/entities', guard('entities', null, (p: { uri: string }) => {
-    const doc = p && documents.get(p.uri);
-    const a = doc && analysisOf(doc);
-    return doc && a ? entitiesSummary(doc, a) : null;
+    const c = p && current(p.uri);
+    return c ? entitiesSummary(c.doc, c.a) : null;
   }));
   /** Custom request `newsLens/indexStatus`: resolves when the background index has caught up. */
   /** Custom request `newsLens/analysisStatus` ({ uri }): the version of the latest analysis, and whether it is partial. */
