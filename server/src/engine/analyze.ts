@@ -12,10 +12,11 @@ import { BlockCache, analyzeBlock, blockWords, type BlockResult, type ErrorHook 
 import { scanBlocks, sectionsOf, type Structure } from './structure';
 import type { RawMention } from './entities/recognize';
 import { articlePass, type BlockInput } from './entities/article';
+import { findReportedEvents } from './entities/events';
 import { linkEntities } from './entities/link';
 import { runRules } from './claims';
 import { createKnowledgeBase, type KnowledgeBase } from './kb';
-import type { Analysis, AnalyzeOptions, Block, Claim, Sentence, Span } from './types';
+import type { Analysis, AnalyzeOptions, Block, Claim, ReportedEvent, Sentence, Span } from './types';
 
 export interface AssembleResult {
   readonly analysis: Analysis;
@@ -116,6 +117,13 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       onError?.('entities', e);
     }
     const { entities, mentions } = linked;
+    let events: ReportedEvent[] = [];
+    try {
+      const headings = new Set(blocks.filter((b) => b.kind === 'heading').map((b) => b.index));
+      events = findReportedEvents(text, sentences, entities, mentions, date?.valid ? date.value : undefined, headings);
+    } catch (e) {
+      onError?.('events', e);
+    }
     const claims: Claim[] = runRules({ text, structure, entities, mentions, kb: kbFor(options.facts) }, options.rules ?? {}, onError);
     const notes: string[] = [];
     if (!date) notes.push('No `date YYYY-MM-DD` header: date-dependent checks are skipped.');
@@ -129,7 +137,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       quotes,
       entities,
       mentions,
-      events: [],
+      events,
       claims,
       notes,
     });

@@ -316,7 +316,12 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
   // Titles: "Secretary of State Antony J. Blinken" → role + person.
   const t = titleAt(ctx, a, b);
   if (t && a + t <= b) {
-    const title = ctx.text.slice(words[a].start, words[a + t - 1].end);
+    let title = ctx.text.slice(words[a].start, words[a + t - 1].end);
+    // "Azerbaijan's President Ilham Aliyev": the office is the country's.
+    if (!role && a > 0 && /^['’]s\s+$/.test(gapAfter(ctx, a - 1))) {
+      const owner = lexicon().map.get(words[a - 1].text);
+      if (owner && (owner.kind === 'country' || owner.kind === 'organization')) title = `${title} of ${owner.canonical}`;
+    }
     const rest = lookup(ctx, a + t, b);
     if (rest && rest.kind === 'country') return; // "Captain America"
     readRun(ctx, a + t, b, role ? `${role} ${title}` : title);
