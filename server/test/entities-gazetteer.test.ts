@@ -50,3 +50,12 @@ test('cities carry their country; capitals and ambiguous names are flagged', () 
   assert.ok(!isCapitalOf('Sydney', 'Australia'));
   assert.ok(isCapitalOf('La Paz', 'BO'));
 });
+
+test('facts for hovers: a country’s capital and region, a city’s country', async () => {
+  const { factsOf } = await import('../src/engine/entities/link');
+  assert.deepEqual(factsOf('country', 'Azerbaijan').lines.slice(0, 2), ['Capital: Baku', 'Region: Western Asia (Asia)']);
+  assert.equal(factsOf('country', 'Azerbaijan').country, 'AZ');
+  assert.match(factsOf('place', 'Munich').lines[0], /^City in Germany \(population [\d,]+\)$/);
+  assert.match(factsOf('place', 'Baku').lines[0], /^Capital of Azerbaijan/);
+  assert.deepEqual(factsOf('person', 'Someone').lines, []);
+});

@@ -27,6 +27,11 @@ export function entityCard(a: Analysis, e: Entity, at?: Mention): string {
     ? `*Knowledge base:*\n${e.facts.lines.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}`
     : '*Knowledge base:* no entry for this name');
 
+  const events = a.events.filter((ev) => ev.participants.includes(e.id) || ev.place === e.id);
+  if (events.length) {
+    parts.push(`*Reported events:*\n${events.slice(0, 5).map((ev) => `- ${escapeMarkdown(ev.label)}`).join('\n')}${events.length > 5 ? `\n- … ${events.length - 5} more` : ''}`);
+  }
+
   const n = e.mentions.length;
   const forms = [...new Set(e.mentions.map((m) => m.text))];
   const first = lineColumn(a.text, e.mentions[0].start);

@@ -61,6 +61,7 @@ export function tokenize(text: string, nlp?: BlockNlp): Word[] {
   for (const m of text.matchAll(WORD_RE)) {
     const start = m.index!;
     const end = start + m[0].length;
+    if (m[0] === 's' && /['’]/.test(text[start - 1] ?? '')) continue; // the possessive "'s"
     while (ti < terms.length && terms[ti].end <= start) ti++;
     const tags = ti < terms.length && terms[ti].start <= start ? terms[ti].tags : NO_TAGS;
     const gap = text.slice(prevEnd, start);
@@ -446,6 +447,11 @@ function readName(ctx: Ctx, a: number, b: number, role?: string): void {
         readName(ctx, k + t, b, ctx.text.slice(words[a].start, words[k + t - 1].end));
         return;
       }
+    }
+    // "Campaigner Maren Lyon": a common noun before a two-word name.
+    if (n >= 3 && !hasPersonTag(words[a]) && (commonWord(words[a].text) || /(?:ist|ian|er|or|ant|ent|ee|crat)$/.test(words[a].text))) {
+      readName(ctx, a + 1, b);
+      return;
     }
     // "Pan-democrat Gary Fan", "Scientologist Tom Cruise": descriptive words before a given name.
     const given = (w: Word) => w.tags.has('FirstName') || w.tags.has('MaleName') || w.tags.has('FemaleName');
