@@ -76,6 +76,17 @@ for (const city of cities) {
   const ascii = fold(city.name);
   if (ascii !== city.name) add(ascii, city.country, city.population, isCapital);
 }
+// English names (exonyms) the GeoNames names lack: [name, iso2, population].
+const EXONYMS = [
+  ['Geneva', 'CH', 183981], ['Cologne', 'DE', 1075935], ['Antwerp', 'BE', 459805], ['Seville', 'ES', 703206],
+  ['Gothenburg', 'SE', 572799], ['Nuremberg', 'DE', 511628], ['Hanover', 'DE', 515140], ['Frankfurt', 'DE', 650000],
+  ['Bruges', 'BE', 117073], ['Ghent', 'BE', 231493], ['Calcutta', 'IN', 4631392], ['Bombay', 'IN', 12691836],
+  ['Saigon', 'VN', 3467331], ['Rangoon', 'MM', 4477638], ['Davos', 'CH', 11000], ['Odesa', 'UA', 1001558],
+  ['Basra', 'IQ', 2600000], ['Zurich', 'CH', 341730], ['Lucerne', 'CH', 81691], ['Turin', 'IT', 870456],
+  ['Milan', 'IT', 1236837], ['Naples', 'IT', 959470], ['Venice', 'IT', 258051], ['Florence', 'IT', 371517],
+  ['Lisbon', 'PT', 517802], ['Copenhagen', 'DK', 1153615], ['Bucharest', 'RO', 1877155], ['Belgrade', 'RS', 1273651],
+];
+for (const [name, iso2, pop] of EXONYMS) add(name, iso2, pop, (capitalsByCountry.get(iso2) ?? []).includes(name));
 // Capitals countries-list names that GeoNames' cut lacks (e.g. Washington, D.C.).
 for (const c of outCountries) {
   for (const cap of [c.capital, ...c.capitals]) {

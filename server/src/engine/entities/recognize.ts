@@ -433,6 +433,12 @@ function readName(ctx: Ctx, a: number, b: number, role?: string): void {
   const allCapsAcronym = n === 1 && /^\p{Lu}{2,6}s?$/u.test(words[a].text);
   if (allCapsAcronym && !role) {
     const w = words[a].text;
+    // "BAKU —" (a dateline), "NIGERIA": a known name in capitals.
+    const title = w.length > 3 ? lexicon().map.get(w[0] + w.slice(1).toLowerCase()) : undefined;
+    if (title && (title.kind === 'place' || title.kind === 'country') && !title.commonWord) {
+      push(ctx, a, b, title.kind, title.canonical, undefined, 2);
+      return;
+    }
     if (!NOT_NAMES.has(w) && !ACRONYM_STOP.has(w) && !(w.length >= 5 && commonWord(w)) && !/^[IVXLC]+$/.test(w) && !words[a].tags.has('Person') && !/^[\s\p{Lu}\p{P}\p{N}]+$/u.test(ctx.text.slice(Math.max(0, words[a].start - 12), words[a].end + 12))) {
       push(ctx, a, b, 'organization', undefined, undefined, 1);
     }
