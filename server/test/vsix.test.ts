@@ -59,7 +59,7 @@ test('the .vsix holds only what the extension runs', { skip }, () => {
     /^extension\/package\.json$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/LICENSE(\.txt)?$/,
     /^extension\/language-configuration\.json$/, /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
     /^extension\/images\/icon\.png$/,
-    /^extension\/client\/out\/extension\.js$/, /^extension\/server\/out\/(server|cli)\.js$/,
+    /^extension\/client\/out\/extension\.js$/, /^extension\/server\/out\/(server|worker|cli)\.js$/,
   ];
   const stray = names.filter((n) => !allowed.some((re) => re.test(n)));
   assert.deepEqual(stray, [], `unexpected files in the .vsix: ${stray.join(', ')}`);
