@@ -141,11 +141,19 @@ export function startServer(connection: Connection): void {
     return doc && a && offset !== null ? hover(doc, a, offset) : null;
   }));
 
-  connection.onDocumentSymbol(guard('documentSymbol', [], (p) => {
-    const doc = documents.get(p.textDocument.uri);
-    const a = doc && analysisOf(doc);
-    return doc && a ? documentSymbols(doc, a) : [];
-  }));
+  connection.onDocumentSymbol(async (p) => {
+    // Editors cache the symbols of a version (outline, breadcrumbs): wait (bounded) for the first analysis
+    // rather than answer an empty outline that stays until the next edit.
+    const doc0 = documents.get(p.textDocument.uri);
+    if (doc0 && store.latest(doc0.uri)?.version !== doc0.version) {
+      await Promise.race([store.idle(), new Promise((r) => setTimeout(r, 10_000))]);
+    }
+    return guard('documentSymbol', [], (q: typeof p) => {
+      const doc = documents.get(q.textDocument.uri);
+      const a = doc && analysisOf(doc);
+      return doc && a ? documentSymbols(doc, a) : [];
+    })(p);
+  });
 
   connection.onCodeAction(guard('codeAction', [], (p) => {
     const doc = documents.get(p.textDocument.uri);
