@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runFuzz, makeCase, finalText, applyChange, offsetAt, positionAt, lineStarts } from './helpers/fuzz';
 
-const COUNT = Number(process.env.NEWS_LENS_FUZZ_COUNT ?? 240);
+const COUNT = Number(process.env.NEWS_LENS_FUZZ_COUNT ?? 200);
 const SEED = Number(process.env.NEWS_LENS_FUZZ_SEED ?? 20240217);
 
 test('the fuzzer\'s own text model follows LSP positions (CRLF, lone CR, clamping)', () => {

@@ -82,7 +82,7 @@ export function loadFragments(dirs: string[] = defaultFragmentDirs()): string[] 
     for (const f of readdirSync(dir)) {
       if (!/\.(news|article)$/.test(f)) continue;
       const text = readFileSync(join(dir, f), 'utf8');
-      for (const s of text.split(/(?<=[.!?]["\u201D]?)\s+|\n+/)) if (s.trim()) out.push(s.trim().slice(0, 400));
+      for (const s of text.split(/(?<=[.!?]["\u201D]?)\s+|\n+/)) if (s.trim()) out.push(s.trim().slice(0, 300));
     }
   }
   return (fragments = out);
@@ -146,13 +146,13 @@ export function randomDocument(r: Rng): string {
   if (r.chance(0.05)) s += '\uFEFF';
   if (r.chance(0.6)) s += r.pick(DATES) + (r.chance(0.8) ? r.pick(LINE_ENDS) : ' ');
   const eol = r.chance(0.7) ? '\n' : r.pick(LINE_ENDS);
-  const blocks = r.chance(0.05) ? 0 : r.int(1, 8);
+  const blocks = r.chance(0.05) ? 0 : r.int(1, 5);
   for (let b = 0; b < blocks; b++) {
     if (r.chance(0.25)) {
       s += r.pick(loadFragments()).replace(/[.!?]+$/, '').slice(0, 60) + eol + eol;
       continue;
     }
-    const n = r.int(1, 5);
+    const n = r.int(1, 4);
     const parts: string[] = [];
     for (let i = 0; i < n; i++) {
       parts.push(sentence(r));
@@ -280,7 +280,7 @@ export function makeCase(seed: number, index: number): FuzzCase {
   const initial = randomDocument(r);
   const steps: FuzzCase['steps'] = [];
   let text = initial;
-  const n = r.chance(0.1) ? r.int(20, 60) : r.int(1, 12);
+  const n = r.chance(0.1) ? r.int(20, 40) : r.int(1, 8);
   for (let i = 0; i < n; i++) {
     const changes: Change[] = [];
     const k = r.chance(0.2) ? r.int(2, 5) : 1;
@@ -289,7 +289,7 @@ export function makeCase(seed: number, index: number): FuzzCase {
       changes.push(c);
       text = applyChange(text, c);
     }
-    steps.push({ changes, wait: r.chance(0.2), probe: r.chance(0.3) });
+    steps.push({ changes, wait: r.chance(0.15), probe: r.chance(0.3) });
   }
   return { seed, index, initial, steps };
 }
