@@ -43,12 +43,19 @@ export function startServer(connection: Connection): void {
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let hasConfiguration = false;
 
-  /** A handler that never throws: an error is logged once and the request answers `fallback`. */
+  /** Features made to throw, for the containment tests (NEWS_LENS_FAULTS=feature,...). */
+  const faults = new Set((process.env.NEWS_LENS_FAULTS ?? '').split(',').filter(Boolean));
+  /**
+   * A handler that never throws: an error is logged once and the request answers `fallback`. A
+   * ResponseError is a deliberate answer (e.g. rename's "the new name is empty") and goes through.
+   */
   function guard<P, R>(feature: string, fallback: R, fn: (p: P) => R): (p: P) => R {
     return (p: P) => {
       try {
+        if (faults.has(feature)) throw new Error(`fault injected into ${feature} (NEWS_LENS_FAULTS)`);
         return fn(p);
       } catch (e) {
+        if (e instanceof ResponseError) throw e;
         logOnce(`feature:${feature}`, `News Lens: ${feature} failed: ${(e as Error)?.stack ?? e}`);
         return fallback;
       }
@@ -214,11 +221,11 @@ export function startServer(connection: Connection): void {
   connection.onReferences(guard('references', [], (p) => { const h = at(p); return h ? references(h.doc, h.a, h.offset, p.context.includeDeclaration) : []; }));
   connection.onDocumentHighlight(guard('documentHighlight', [], (p) => { const h = at(p); return h ? documentHighlights(h.doc, h.a, h.offset) : []; }));
   connection.onPrepareRename(guard('prepareRename', null, (p) => { const h = at(p); return h && prepareRename(h.doc, h.a, h.offset); }));
-  connection.onRenameRequest((p) => {
+  connection.onRenameRequest(guard('rename', null, (p) => {
     const h = at(p);
     if (h?.stale) throw new ResponseError(LSPErrorCodes.ContentModified, 'News Lens is still analyzing the latest edit: try the rename again in a moment.');
-    return h && rename(h.doc, h.a, h.offset, p.newName, { annotations: !!clientCaps.workspace?.workspaceEdit?.changeAnnotationSupport });
-  });
+    return h && rename(h.doc, h.a, h.offset, String(p.newName ?? ''), { annotations: !!clientCaps.workspace?.workspaceEdit?.changeAnnotationSupport });
+  }));
   const tokensOf = (uri: string, range?: { start: number; end: number }) => {
     const c = settings.semanticHighlighting.enabled ? current(uri) : null;
     if (c?.stale) staleTokens.add(uri);

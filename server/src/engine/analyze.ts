@@ -8,7 +8,9 @@
  * Because a block's result depends only on its text, the analysis after any sequence of edits equals
  * a fresh analysis of the same text.
  */
-import { BlockCache, analyzeBlock, blockWords, type BlockResult, type ErrorHook } from './blocks';
+import { BlockCache, analyzeBlock, blockWords, MAX_NLP_BLOCK, type BlockResult, type ErrorHook } from './blocks';
+
+export { MAX_NLP_BLOCK };
 import { scanBlocks, sectionsOf, type Structure } from './structure';
 import type { RawMention } from './entities/recognize';
 import { articlePass, type BlockInput } from './entities/article';
@@ -76,8 +78,10 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     let raw: RawMention[] = [];
     const inputs: BlockInput[] = [];
     let skipped = 0;
+    const tooLong: Span[] = [];
     for (const span of spans) {
       const blockText = text.slice(span.start, span.end);
+      if (blockText.length > MAX_NLP_BLOCK) tooLong.push({ start: span.start, end: span.end });
       let r = cache.peek(languageId, blockText);
       if (!r) {
         if (missing === 'skip') {
@@ -128,6 +132,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     const notes: string[] = [];
     if (!date) notes.push('No `date YYYY-MM-DD` header: date-dependent checks are skipped.');
     else if (!date.valid) notes.push(`The date ${date.value} does not exist: date-dependent checks are skipped.`);
+    if (tooLong.length) notes.push(`${tooLong.length} paragraph${tooLong.length > 1 ? 's are' : ' is'} longer than ${MAX_NLP_BLOCK} characters: no entities are looked for in ${tooLong.length > 1 ? 'them' : 'it'}.`);
     const analysis: Analysis = deepFreeze({
       text,
       date,
@@ -140,6 +145,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       events,
       claims,
       notes,
+      tooLong,
     });
     return { analysis, skipped };
   }

@@ -92,6 +92,10 @@ export function blockWords(blockText: string, r: BlockResult): readonly Word[] {
 }
 
 /** Analyzes one block of text (trimmed, as `scanBlocks` gives it). Pure; never throws. */
+/** Paragraphs longer than this (not prose: a pasted data dump, a minified file) get no entity pass. */
+export const MAX_NLP_BLOCK = 200_000;
+const SKIP = Symbol('skip');
+
 export function analyzeBlock(blockText: string, languageId = 'news', onError?: ErrorHook): BlockResult {
   const text = detach(blockText);
   const errors: { source: string; message: string }[] = [];
@@ -99,12 +103,16 @@ export function analyzeBlock(blockText: string, languageId = 'news', onError?: E
   let mentions: RawMention[] = [];
   let packed: { words: Int32Array; tagSets: string[] } = { words: new Int32Array(0), tagSets: [] };
   try {
+    // Not prose (a data dump, a minified line): no entity pass; the analysis says so (`tooLong`).
+    if (text.length > MAX_NLP_BLOCK) throw SKIP;
     const nlp = analyzeBlockText(text);
     packed = packWords(tokenize(text, nlp));
     mentions = recognizeBlock(text, nlp, structure.kind === 'heading');
   } catch (e) {
-    errors.push({ source: 'entities', message: String((e as Error)?.stack ?? e) });
-    onError?.('entities', e);
+    if (e !== SKIP) {
+      errors.push({ source: 'entities', message: String((e as Error)?.stack ?? e) });
+      onError?.('entities', e);
+    }
   }
   return deepFreeze({
     kind: structure.kind,

@@ -52,8 +52,54 @@ export function getNlp(): typeof nlpType {
   return compromise;
 }
 
-/** Runs compromise on one block of text. Cost: linear in the block's length (blocks are short). */
+/**
+ * Blocks longer than this are tagged in pieces cut at sentence ends (or spaces): compromise's cost grows
+ * faster than linearly with its input (a 50 000-character line took seconds), in pieces it stays linear.
+ */
+export const NLP_CHUNK = 8000;
+
+/** Where to end the piece that starts at `from`: after a sentence end, else a space, else anywhere safe. */
+function chunkEnd(text: string, from: number): number {
+  const limit = from + NLP_CHUNK;
+  if (limit >= text.length) return text.length;
+  const floor = from + (NLP_CHUNK >> 1);
+  let space = -1;
+  for (let i = limit; i > floor; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 32 || c === 10 || c === 9) {
+      if (space < 0) space = i;
+      const p = text.charCodeAt(i - 2);
+      if (p === 46 || p === 33 || p === 63) return i;
+    }
+  }
+  if (space > 0) return space;
+  // No space at all: cut anywhere, but not between the halves of a surrogate pair.
+  const c = text.charCodeAt(limit);
+  return c >= 0xdc00 && c <= 0xdfff ? limit - 1 : limit;
+}
+
+/** Runs compromise on one block of text, in pieces when it is long. Cost: linear in the block's length. */
 export function analyzeBlockText(text: string): BlockNlp {
+  if (text.length <= NLP_CHUNK) return analyzeChunk(text);
+  const tokens: Token[] = [];
+  const people: [number, number][] = [], places: [number, number][] = [], organizations: [number, number][] = [];
+  for (let from = 0; from < text.length;) {
+    const end = chunkEnd(text, from);
+    const part = analyzeChunk(text.slice(from, end));
+    const base = tokens.length;
+    for (const t of part.tokens) tokens.push({ ...t, start: t.start + from, end: t.end + from });
+    const shift = (rs: readonly (readonly [number, number])[], into: [number, number][]) => {
+      for (const [a, b] of rs) into.push([a + base, b + base]);
+    };
+    shift(part.people, people);
+    shift(part.places, places);
+    shift(part.organizations, organizations);
+    from = end;
+  }
+  return { tokens, people, places, organizations };
+}
+
+function analyzeChunk(text: string): BlockNlp {
   const doc = getNlp()(text);
   doc.compute('offset');
   const tokens: Token[] = [];

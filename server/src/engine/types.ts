@@ -140,6 +140,8 @@ export interface Analysis {
   readonly claims: readonly Claim[];
   /** Notes for the user (e.g. "no date header: date checks skipped"). */
   readonly notes: readonly string[];
+  /** Paragraphs too long for the entity pass (see MAX_NLP_BLOCK): no entities are looked for there. */
+  readonly tooLong?: readonly Span[];
 }
 
 export interface AnalyzeOptions {

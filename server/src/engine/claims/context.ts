@@ -36,6 +36,9 @@ export interface SentenceInfo {
   neighbours(view: SentenceView): SentenceView[];
 }
 
+/** Sentences longer than this are not checked for claims. */
+export const MAX_CLAIM_SENTENCE = 5000;
+
 export function sentenceInfo(ctx: RuleContext): SentenceInfo {
   const { text, structure, mentions } = ctx;
   const views: SentenceView[] = [];
@@ -44,6 +47,8 @@ export function sentenceInfo(ctx: RuleContext): SentenceInfo {
   for (const s of structure.sentences) {
     const block = structure.blocks[s.block];
     if (block.kind === 'heading') continue;
+    // Not prose (a data dump, a minified line): the rules' cost would grow with the square of its length.
+    if (s.end - s.start > MAX_CLAIM_SENTENCE) continue;
     while (mi < mentions.length && mentions[mi].end <= s.start) mi++;
     const ms: Mention[] = [];
     for (let j = mi; j < mentions.length && mentions[j].start < s.end; j++) if (mentions[j].start >= s.start) ms.push(mentions[j]);

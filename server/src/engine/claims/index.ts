@@ -31,6 +31,9 @@ export function suppressed(ctx: RuleContext, rule: string, block: number): boole
   return false;
 }
 
+/** Rule ids made to throw, for the containment tests (NEWS_LENS_FAULTS=rule-id,...). */
+const FAULTS = new Set(typeof process !== 'undefined' ? (process.env.NEWS_LENS_FAULTS ?? '').split(',').filter(Boolean) : []);
+
 export function runRules(ctx: RuleContext, severities: Readonly<Record<string, string>> = {}, onError?: (rule: string, e: unknown) => void): Claim[] {
   const claims: Claim[] = [];
   const info = sentenceInfo(ctx);
@@ -59,6 +62,7 @@ export function runRules(ctx: RuleContext, severities: Readonly<Record<string, s
     if (setting === 'off') continue;
     const severity = (setting as Severity | undefined) ?? rule.defaultSeverity;
     try {
+      if (FAULTS.has(rule.id)) throw new Error(`fault injected into ${rule.id} (NEWS_LENS_FAULTS)`);
       for (const c of rule.run(ctx, info)) {
         if (suppressed(ctx, rule.id, blockOf(c.start)) || isChecked(rule.id, c.start)) continue;
         claims.push({ ...c, rule: rule.id, category: rule.category, severity });
