@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- [--count N] [--seed S] [--case I[,J...]] [--parallel P] [--max-failures F] [--reduce]`
+ * `npm run fuzz -- [--count N] [--seed S] [--from F] [--case I[,J...]] [--parallel P] [--max-failures F] [--reduce]`
  * Runs the fuzzer (see ./fuzz.ts) and prints a summary; failing cases are written to fuzz-failures/ as
  * JSON (reduced with --reduce) so each can become a unit test.
  */
@@ -16,7 +16,9 @@ function arg(name: string): string | undefined {
 async function main(): Promise<number> {
   const count = Number(arg('count') ?? 1000);
   const seed = Number(arg('seed') ?? Date.now() % 1_000_000);
-  const only = arg('case')?.split(',').map(Number);
+  const from = Number(arg('from') ?? 0);
+  // --from F runs cases F..F+count-1 (a long run split over several processes covers the same cases).
+  const only = arg('case')?.split(',').map(Number) ?? (from ? Array.from({ length: count }, (_, i) => from + i) : undefined);
   const parallel = Number(arg('parallel') ?? 2);
   const maxFailures = Number(arg('max-failures') ?? 5);
   if (!Number.isInteger(count) || count < 0 || !Number.isInteger(seed)) {
@@ -24,7 +26,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const started = Date.now();
-  process.stderr.write(`fuzz: ${only ? `cases ${only.join(',')}` : `${count} cases`}, seed ${seed}, ${parallel} server(s)\n`);
+  process.stderr.write(`fuzz: ${only ? `cases ${only.length > 10 ? `${only[0]}..${only[only.length - 1]}` : only.join(',')}` : `${count} cases`}, seed ${seed}, ${parallel} server(s)\n`);
   let last = 0;
   const result = await runFuzz({
     count, seed, only, parallel, maxFailures,

@@ -50,7 +50,7 @@ export function findOpinion(v: SentenceView): { span: Span; words: string } | nu
     // A person's own emphasis ("Blinken underscored the need") is reported speech, not the reporter's.
     if (SUBJECT_PRONOUN.test(before)) continue;
     // A name just before the verb is its subject: "Berg underscored", "Minister Berg also highlighted".
-    const prevWord = /([\p{L}'’.-]+)\s+(?:(?:also|again|repeatedly|\p{Ll}+ly)\s+)?$/u.exec(before);
+    const prevWord = /([\p{L}'’.-]+)\s+(?:(?:also|again|repeatedly|\p{Ll}+ly)\s+)?$/u.exec(before.slice(-64)); // bounded: quadratic on a long prefix
     if (prevWord && /^\p{Lu}/u.test(prevWord[1]) && !/^(?:This|That|These|Those|It|The|Its|Their|Such|Which|What|Today|Yesterday)$/u.test(prevWord[1])) continue;
     const subj = v.mentions.find((mn) => mn.end <= start + m!.index && /^[\s,]*(?:\w+ly\s+|also\s+)?$/.test(body.slice(mn.end - start, m!.index)));
     if (subj) continue;

@@ -58,8 +58,9 @@ function ordinaryContext(body: string, at: number, raw: string): boolean {
   if (MONTH_SET.has(prev)) return true;
   if (['aged', 'age', 'ages', 'no', 'chapter', 'article', 'section', 'route', 'flight', 'room', 'highway', 'interstate', 'season', 'episode', 'version', 'level', 'grade', 'page', 'platform', 'gate', 'channel', 'bus', 'resolution', 'windows', 'iphone', 'android', 'ios', 'ie', 'html', 'pc', 'apollo', 'cop'].includes(prev)) return true;
   // A capitalized word directly before a digit names a thing ("Explorer 6", "Galaxy S 9").
-  const m = /([\p{L}\p{N}]+)\s*$/u.exec(body.slice(0, at));
-  if (m && /^\d/.test(raw) && /^\p{Lu}/u.test(m[1]) && m.index > 0 && !/^(?:In|On|At|By|About|Over|Some|Nearly|Almost|Around|More|Of|For|To|With|From|Than|Up)$/u.test(m[1])) return true;
+  const from = Math.max(0, at - 64); // a bounded look-behind: the pattern is quadratic on a long prefix
+  const m = /([\p{L}\p{N}]+)\s*$/u.exec(body.slice(from, at));
+  if (m && /^\d/.test(raw) && /^\p{Lu}/u.test(m[1]) && m.index + from > 0 && !/^(?:In|On|At|By|About|Over|Some|Nearly|Almost|Around|More|Of|For|To|With|From|Than|Up)$/u.test(m[1])) return true;
   return false;
 }
 
