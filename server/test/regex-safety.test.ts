@@ -78,6 +78,13 @@ const BOUNDED: { file: string; starts: string; why: string }[] = [
   { file: 'claims/opinionAsFact.ts', starts: '([\\p{L}\'’.-]+)\\s+(?:(?:also|again|repeatedly|\\p{Ll}+ly)\\s+)?$', why: 'applied to the 64 characters before a match' },
   { file: 'claims/unsourcedStatistic.ts', starts: '([\\p{L}\\p{N}]+)\\s*$', why: 'applied to the 64 characters before a number' },
   { file: 'claims/attribution.ts', starts: '(?<![\\p{L}\\p{N}])(?:(?:(?:some|many', why: 'runs on one sentence; sentences over MAX_CLAIM_SENTENCE (5000) characters are not checked' },
+  { file: 'claims/contradiction.ts', starts: '(?:\\p{Lu}[\\p{L}.\'’-]*|and|or),\\s*$', why: 'applied to the 80 characters before a match' },
+  // The contradiction rule's patterns run on one sentence (sentences over MAX_CLAIM_SENTENCE are not checked).
+  { file: 'claims/contradiction.ts', starts: '^\\s*(?:,\\s*\\p{Lu}', why: 'anchored, one sentence' },
+  { file: 'claims/contradiction.ts', starts: '(?<![\\p{L}])(\\p{Lu}', why: 'one sentence' },
+  { file: 'claims/contradiction.ts', starts: '^\\s*(?:summit|conference', why: 'anchored, one sentence' },
+  { file: 'claims/contradiction.ts', starts: '^(?:\\s*(?:,|summit|conference)', why: 'anchored, one sentence' },
+  { file: 'claims/contradiction.ts', starts: '(\\p{Lu}[\\p{L}\'’.-]*(?:[ -](?:de|del', why: 'the text before an event name in one sentence' },
 ];
 
 test('no pattern in the server can backtrack exponentially; polynomial ones are bounded by their use', () => {
@@ -127,6 +134,7 @@ const ADVERSARIAL: Record<string, string> = {
   'passive': sentences('it is widely believed that it was reported that has been described as '),
   'no sentence ends': fill('Experts say 40 percent '),
   'lines': fill('Experts say 40 percent\n'),
+  'lists of capitalised words': sentences('Paris, France, Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb; '),
 };
 
 for (const [name, text] of Object.entries(ADVERSARIAL)) {

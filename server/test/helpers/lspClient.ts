@@ -97,7 +97,7 @@ export class LspClient {
   }
 
   /** Resolves with the next diagnostics for `uri` that satisfy `pred` (or the current ones if they do). */
-  waitForDiagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 20000): Promise<PublishDiagnosticsParams> {
+  waitForDiagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = Number(process.env.NEWS_LENS_TEST_TIMEOUT ?? 90000)): Promise<PublishDiagnosticsParams> {
     const now = this.diagnostics.get(uri);
     if (now && pred(now)) return Promise.resolve(now);
     return new Promise((resolve, reject) => {

@@ -117,8 +117,9 @@ function pairFindings(kb: KnowledgeBase, v: SentenceView): Finding[] {
     const after = v.body.slice(m.index + m[0].length);
     const before = v.body.slice(0, m.index);
     // A list ("Berlin, France and Spain"; "Rome, Berlin, France") is not a pair.
-    if (/^\s*(?:,\s*(?:\p{Lu}[\p{L}.'’-]*\s*)+)*,?\s*(?:and|or|&)\s/u.test(after) || /^,\s*\p{Lu}/u.test(after)) continue;
-    if (/(?:\p{Lu}[\p{L}.'’-]*|and|or),\s*$/u.test(before)) continue;
+    // (Words separated by spaces, not `(?:Word\s*)+`: that nested quantifier backtracked exponentially.)
+    if (/^\s*(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)*\s*(?:,\s*)?(?:and|or|&)\s/u.test(after) || /^,\s*\p{Lu}/u.test(after)) continue;
+    if (/(?:\p{Lu}[\p{L}.'’-]*|and|or),\s*$/u.test(before.slice(-80))) continue;
     if (/^(?:'s|’s)/u.test(after)) continue;
     const country = countryOf(kb, countryRaw);
     if (!country) continue;
