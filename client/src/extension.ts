@@ -1,6 +1,6 @@
 /**
- * The News Lens extension: starts the bundled language server over IPC and hands it the settings.
- * Everything else happens in the server.
+ * The News Lens extension: starts the bundled language server over IPC, hands it the settings, and
+ * restarts it if it crashes. Everything else happens in the server.
  */
 import * as path from 'node:path';
 import { workspace, window, type ExtensionContext } from 'vscode';
@@ -13,9 +13,15 @@ import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
+/** The languages to attach to: `news` always, plus the ones `newsLens.enabledLanguages` opts in. */
 function documentSelector(): { language: string }[] {
   const langs = workspace.getConfiguration('newsLens').get<string[]>('enabledLanguages', ['news']);
   return [...new Set(['news', ...langs])].map((language) => ({ language }));
+}
+
+/** The `newsLens` settings as plain data (the server also asks for them through workspace/configuration). */
+function settings(): unknown {
+  return JSON.parse(JSON.stringify(workspace.getConfiguration('newsLens')));
 }
 
 /** What `activate` returns (for the extension-host tests): the tree view's data and the status bar item. */
@@ -32,22 +38,24 @@ export async function activate(context: ExtensionContext): Promise<NewsLensApi> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const output = window.createOutputChannel('News Lens');
-  let restarts = 0;
+  // Restart after a crash, but not more than 4 times in 3 minutes.
+  const crashes: number[] = [];
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     synchronize: { configurationSection: 'newsLens' },
     outputChannel: output,
-    initializationOptions: { settings: workspace.getConfiguration('newsLens') },
+    initializationOptions: { settings: settings() },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {
-        restarts++;
-        if (restarts > 5) {
-          void window.showErrorMessage('News Lens: the language server stopped 5 times and will not be restarted. See the "News Lens" output.');
+        const now = Date.now();
+        crashes.push(now);
+        while (crashes.length && now - crashes[0] > 3 * 60_000) crashes.shift();
+        if (crashes.length > 4) {
+          void window.showErrorMessage('News Lens: the language server stopped 5 times in 3 minutes and will not be restarted. See the "News Lens" output.');
           return { action: CloseAction.DoNotRestart };
         }
-        if (restarts === 1) void window.showWarningMessage('News Lens: the language server stopped and was restarted. See the "News Lens" output.');
-        output.appendLine(`The language server stopped; restarting (${restarts}).`);
+        output.appendLine(`The language server stopped; restarting it (${crashes.length} in the last 3 minutes).`);
         return { action: CloseAction.Restart };
       },
     },

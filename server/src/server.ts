@@ -97,8 +97,9 @@ export function startServer(connection: Connection): void {
     hasConfiguration = !!params.capabilities.workspace?.configuration;
     clientCaps = params.capabilities;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
-    if (init?.settings) settings = normalizeSettings(init.settings);
+    // `{ settings: {...} }` (the VS Code client) or `{ newsLens: {...} }` (Helix sends its `config` here).
+    const init = params.initializationOptions as { settings?: unknown; newsLens?: unknown } | undefined;
+    if (init?.settings ?? init?.newsLens) settings = normalizeSettings(init.settings ?? init.newsLens);
     return {
       capabilities: {
         positionEncoding: 'utf-16',

@@ -100,3 +100,13 @@ test('a client without workspace/configuration: settings from initializationOpti
     await c.stop();
   }
 });
+
+test('initializationOptions may hold the settings as { newsLens: ... } (Helix sends its config so)', async () => {
+  const c = await LspClient.start({ configuration: false, initializationOptions: { newsLens: { rules: { 'opinion-as-fact': 'off' } } } });
+  try {
+    const d = await c.open(fresh(), ARTICLE);
+    assert.ok(d.length > 0 && !d.some((x) => x.code === 'opinion-as-fact'), JSON.stringify(d));
+  } finally {
+    await c.stop();
+  }
+});
