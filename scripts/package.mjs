@@ -22,7 +22,7 @@ const started = Date.now();
 const stage = mkdtempSync(join(tmpdir(), 'news-lens-package-'));
 try {
   // What the extension needs at run time, as .vscodeignore lists it (it stays the one filter).
-  for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json', '.vscodeignore', 'syntaxes', 'images']) {
+  for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json', '.vscodeignore', 'syntaxes', 'images', 'schemas']) {
     if (existsSync(join(root, f))) cpSync(join(root, f), join(stage, f), { recursive: true });
   }
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', minify: true, sourcemap: false, logLevel: 'warning', external: ['vscode'], absWorkingDir: root };

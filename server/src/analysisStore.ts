@@ -38,6 +38,8 @@ export interface StoreHooks {
   /** Whether the document is analyzed at all (language id, file name). */
   enabled(doc: StoreDocument): boolean;
   settings(): StoreSettings;
+  /** The workspace facts (`.newslens/facts.json`) that apply to a document, if any. */
+  facts?(uri: string): AnalyzeOptions['facts'];
   /** A completed (or, with `partial`, a partial) analysis of `version`; null when the file is skipped. */
   onAnalysis(uri: string, version: number, analysis: Analysis | null, partial: boolean): void;
   /** A message for the user, e.g. that a file is too large (shown once per file). */
@@ -294,7 +296,7 @@ export class AnalysisStore {
       return this.finish(uri, st, version, null);
     }
     this.notified.delete(uri);
-    const options: AnalyzeOptions = { languageId, rules: settings.rules };
+    const options: AnalyzeOptions = { languageId, rules: settings.rules, facts: this.hooks.facts?.(uri) };
     if (!this.pool || this.pool.broken) return this.finish(uri, st, version, this.analyzer.analyze(text, options));
 
     for (let attempt = 0; ; attempt++) {

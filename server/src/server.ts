@@ -20,6 +20,7 @@ import { LEGEND as SEMANTIC_LEGEND, encodeTokens, SemanticTokensCache } from './
 import { WorkspaceIndex, summarize, entitiesSummary, ARTICLE_GLOB, type IndexedEntity } from './features/workspaceIndex';
 import { offsetInDocument } from './features/convert';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './features/settings';
+import { FactsFiles, isFactsUri } from './features/factsFile';
 
 export { DEFAULT_SETTINGS, normalizeSettings, type Settings };
 
@@ -35,6 +36,7 @@ export function startServer(connection: Connection): void {
     document: (uri) => documents.get(uri),
     enabled: (doc) => enabled(doc as TextDocument),
     settings: () => settings,
+    facts: (uri) => facts.factsFor(uri),
     onAnalysis: (uri) => { const doc = documents.get(uri); if (doc) publish(doc); onAnalyzed(uri); },
     notify: (message) => { connection.console.log(message); void connection.window.showInformationMessage(message); },
     onError: (source, e) => logOnce(`rule:${source}`, `News Lens: ${source} failed and was skipped: ${(e as Error)?.stack ?? e}`),
@@ -42,6 +44,11 @@ export function startServer(connection: Connection): void {
   });
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let hasConfiguration = false;
+  const facts = new FactsFiles();
+  /** The facts file changed: re-check every open article against the new facts. */
+  function factsChanged(): void {
+    store.refreshAll();
+  }
 
   /** Features made to throw, for the containment tests (NEWS_LENS_FAULTS=feature,...). */
   const faults = new Set((process.env.NEWS_LENS_FAULTS ?? '').split(',').filter(Boolean));
@@ -74,6 +81,10 @@ export function startServer(connection: Connection): void {
   /** Publishes the latest analysis' diagnostics when it is of the document's current version. */
   function publish(doc: TextDocument): void {
     try {
+      if (isFactsUri(doc.uri)) {
+        void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: facts.diagnosticsOf(doc.uri) });
+        return;
+      }
       const latest = store.latest(doc.uri);
       if (!latest || latest.version !== doc.version) return;
       const a = latest.analysis;
@@ -121,6 +132,10 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     startWorkspaceIndex();
+    facts.loadFolders(workspaceFolders);
+    if (clientCaps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.newslens/facts.json' }] }).catch(() => undefined);
+    }
     if (hasConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsLens' }).catch(() => undefined);
       await loadSettings();
@@ -135,8 +150,11 @@ export function startServer(connection: Connection): void {
     refreshSemanticTokens();
   });
 
-  documents.onDidOpen((e) => store.update(e.document.uri));
-  documents.onDidChangeContent((e) => store.update(e.document.uri));
+  // The facts file open in the editor: its text is the facts; its errors are its diagnostics.
+  const factsEdited = (doc: TextDocument) => { facts.update(doc.uri, doc.getText()); publish(doc); factsChanged(); };
+  documents.onDidOpen((e) => (isFactsUri(e.document.uri) ? factsEdited(e.document) : store.update(e.document.uri)));
+  documents.onDidChangeContent((e) => (isFactsUri(e.document.uri) ? factsEdited(e.document) : store.update(e.document.uri)));
+  documents.onDidClose((e) => { if (isFactsUri(e.document.uri)) { facts.loadFromDisk(e.document.uri); factsChanged(); } });
   documents.onDidClose((e) => {
     store.close(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -213,6 +231,10 @@ export function startServer(connection: Connection): void {
   }
   connection.onDidChangeWatchedFiles((p) => {
     for (const c of p.changes) {
+      if (isFactsUri(c.uri)) {
+        if (!documents.get(c.uri)) { facts.loadFromDisk(c.uri); factsChanged(); }
+        continue;
+      }
       if (c.type === FileChangeType.Deleted) index.remove(c.uri);
       else index.enqueue(c.uri);
     }

@@ -58,7 +58,7 @@ test('the .vsix holds only what the extension runs', { skip }, () => {
     /^\[Content_Types\]\.xml$/, /^extension\.vsixmanifest$/,
     /^extension\/package\.json$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/LICENSE(\.txt)?$/,
     /^extension\/language-configuration\.json$/, /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
-    /^extension\/images\/icon\.png$/,
+    /^extension\/images\/icon\.png$/, /^extension\/schemas\/facts\.schema\.json$/,
     /^extension\/client\/out\/extension\.js$/, /^extension\/server\/out\/(server|worker|cli)\.js$/,
   ];
   const stray = names.filter((n) => !allowed.some((re) => re.test(n)));

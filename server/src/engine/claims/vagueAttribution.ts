@@ -2,8 +2,36 @@
  * vague-attribution: a claim pinned on unnamed sources — "experts say", "critics charge", "it is
  * believed", "reportedly", "a recent poll found", "according to reports", "has been described as".
  */
+import type { Fix, Span } from '../types';
 import { attributionPlaceholder, type Finding, type Rule } from './context';
 import { hedgeOf } from './attribution';
+
+const AUX = '(?:have|has|had|also|often|widely|long|now|generally|still|already|repeatedly|openly|privately)';
+
+/** A fix that puts a placeholder where the vague source is ("Experts say" → "[SOURCE] say"). */
+export function vagueFix(text: string, trigger: Span, sentence: Span): Fix {
+  const words = text.slice(trigger.start, trigger.end);
+  const title = 'Replace the vague source with an attribution placeholder';
+  const replace = (newText: string): Fix => ({ title, edits: [{ ...trigger, newText }] });
+  let m: RegExpExecArray | null;
+  if (/^according\s+to\b/i.test(words)) return replace(`${words.slice(0, 9)} to [SOURCE]`.replace(/^(\w+)\s+to\s+to/, '$1 to'));
+  if ((m = /^it\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(\w+)\s+that$/i.exec(words))) return replace(`[SOURCE] ${m[1]} that`);
+  if (/\s+as$/i.test(words) && /\bbeen\b/i.test(words)) return replace(words.replace(/\s+as$/i, ' by [SOURCE] as'));
+  if (/^(?:is|are|was|were)\s+\w+ly\s+\w+$/i.test(words)) return replace(`${words} by [SOURCE]`);
+  if (/^\w+ly$/i.test(words)) {
+    // A hedge adverb: drop it and name the source at the sentence's end.
+    let end = trigger.end;
+    if (text[end] === ',') end++;
+    while (end < sentence.end && text[end] === ' ') end++;
+    const place = attributionPlaceholder(text, sentence).edits[0];
+    const capital = trigger.start === sentence.start && end < sentence.end ? [{ start: end, end: end + 1, newText: text[end].toUpperCase() }] : [];
+    return { title, edits: [{ start: trigger.start, end, newText: '' }, ...capital, place] };
+  }
+  if ((m = new RegExp(`^([\\s\\S]*?)((?:\\s*,)?(?:\\s+${AUX})*\\s+\\S+(?:\\s+out)?)$`, 'i').exec(words)) && m[1].trim()) {
+    return { title, edits: [{ start: trigger.start, end: trigger.start + m[1].length, newText: '[SOURCE]' }] };
+  }
+  return attributionPlaceholder(text, sentence);
+}
 
 export const vagueAttribution: Rule = {
   id: 'vague-attribution',
@@ -23,7 +51,7 @@ export const vagueAttribution: Rule = {
       out.push({
         start: v.start, end: v.end, trigger,
         message: `Vague attribution: "${words}" does not say who makes this claim. Name the source (a person, an organization, a publication) or cut the claim.`,
-        fixes: [attributionPlaceholder(ctx.text, v)],
+        fixes: [vagueFix(ctx.text, trigger, v)],
       });
     }
     return out;
