@@ -6,7 +6,7 @@ import type { Fix, Span } from '../types';
 import { attributionPlaceholder, type Finding, type Rule } from './context';
 import { hedgeOf } from './attribution';
 
-const AUX = '(?:have|has|had|also|often|widely|long|now|generally|still|already|repeatedly|openly|privately)';
+const AUX_WORDS = new Set(['have', 'has', 'had', 'also', 'often', 'widely', 'long', 'now', 'generally', 'still', 'already', 'repeatedly', 'openly', 'privately']);
 
 /** A fix that puts a placeholder where the vague source is ("Experts say" → "[SOURCE] say"). */
 export function vagueFix(text: string, trigger: Span, sentence: Span): Fix {
@@ -16,7 +16,8 @@ export function vagueFix(text: string, trigger: Span, sentence: Span): Fix {
   let m: RegExpExecArray | null;
   if (/^according\s+to\b/i.test(words)) return replace(`${words.slice(0, 9)} to [SOURCE]`.replace(/^(\w+)\s+to\s+to/, '$1 to'));
   if ((m = /^it\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(\w+)\s+that$/i.exec(words))) return replace(`[SOURCE] ${m[1]} that`);
-  if (/\s+as$/i.test(words) && /\bbeen\b/i.test(words)) return replace(words.replace(/\s+as$/i, ' by [SOURCE] as'));
+  const flat = words.replace(/\s/g, ' ');
+  if (flat.toLowerCase().endsWith(' as') && /\bbeen\b/i.test(words)) return replace(`${flat.slice(0, -3).trimEnd()} by [SOURCE] as`);
   if (/^(?:is|are|was|were)\s+\w+ly\s+\w+$/i.test(words)) return replace(`${words} by [SOURCE]`);
   if (/^\w+ly$/i.test(words)) {
     // A hedge adverb: drop it and name the source at the sentence's end.
@@ -27,8 +28,15 @@ export function vagueFix(text: string, trigger: Span, sentence: Span): Fix {
     const capital = trigger.start === sentence.start && end < sentence.end ? [{ start: end, end: end + 1, newText: text[end].toUpperCase() }] : [];
     return { title, edits: [{ start: trigger.start, end, newText: '' }, ...capital, place] };
   }
-  if ((m = new RegExp(`^([\\s\\S]*?)((?:\\s*,)?(?:\\s+${AUX})*\\s+\\S+(?:\\s+out)?)$`, 'i').exec(words)) && m[1].trim()) {
-    return { title, edits: [{ start: trigger.start, end: trigger.start + m[1].length, newText: '[SOURCE]' }] };
+  // Subject + verb: keep the verb (and its auxiliaries), replace the words before it.
+  const toks = [...words.matchAll(/\S+/g)];
+  let v = toks.length - 1;
+  if (v > 0 && toks[v][0].toLowerCase() === 'out') v--;
+  while (v > 0 && AUX_WORDS.has(toks[v - 1][0].toLowerCase().replace(/,$/, ''))) v--;
+  if (v > 0) {
+    let cut = toks[v].index!;
+    while (cut > 0 && /[\s,]/.test(words[cut - 1])) cut--;
+    return { title, edits: [{ start: trigger.start, end: trigger.start + cut, newText: '[SOURCE]' }] };
   }
   return attributionPlaceholder(text, sentence);
 }
