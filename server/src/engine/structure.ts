@@ -2,17 +2,13 @@
  * Structure: the date header, blocks (paragraphs and headings), sentences, quotations and sections.
  * Pure string scanning, linear in the text's length.
  */
-import type { Block, DateHeader, Section, Sentence, Span } from './types';
+import type { Analysis, Block, DateHeader, Section, Sentence, Span } from './types';
 
-export interface Structure {
-  readonly date: DateHeader | null;
-  readonly blocks: readonly Block[];
-  readonly sentences: readonly Sentence[];
-  readonly sections: readonly Section[];
-  readonly quotes: readonly Span[];
+/** What the structure pass finds: the analysis's structural fields, plus the suppression comments. */
+export type Structure = Pick<Analysis, 'date' | 'blocks' | 'sentences' | 'sections' | 'quotes'> & {
   /** Suppression comments (`<!-- news-lens-ignore RULE -->`, `<!-- news-lens-disable RULE -->`), in order. */
   readonly directives: readonly Directive[];
-}
+};
 
 /**
  * A suppression comment on its own line. `ignore` silences the listed rules (all rules when none is
