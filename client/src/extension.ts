@@ -29,6 +29,11 @@ export interface NewsLensApi {
   article: ActiveArticle;
   entities: ReturnType<typeof registerEntitiesView>;
   statusBar: ReturnType<typeof registerStatusBar>;
+  /**
+   * The running language server: its process id (reported by the server in its initialize result, so it
+   * changes after a restart), and the messages shown to the user about the server stopping.
+   */
+  server: { pid(): number | undefined; readonly notices: readonly string[] };
 }
 
 export async function activate(context: ExtensionContext): Promise<NewsLensApi> {
@@ -40,6 +45,11 @@ export async function activate(context: ExtensionContext): Promise<NewsLensApi> 
   const output = window.createOutputChannel('News Lens');
   // Restart after a crash, but not more than 4 times in 3 minutes.
   const crashes: number[] = [];
+  const notices: string[] = [];
+  const notify = (show: (m: string, ...items: string[]) => Thenable<string | undefined>, message: string) => {
+    notices.push(message);
+    void show(message, 'Show Output').then((choice) => { if (choice) output.show(true); });
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     synchronize: { configurationSection: 'newsLens' },
@@ -52,11 +62,14 @@ export async function activate(context: ExtensionContext): Promise<NewsLensApi> 
         crashes.push(now);
         while (crashes.length && now - crashes[0] > 3 * 60_000) crashes.shift();
         if (crashes.length > 4) {
-          void window.showErrorMessage('News Lens: the language server stopped 5 times in 3 minutes and will not be restarted. See the "News Lens" output.');
-          return { action: CloseAction.DoNotRestart };
+          notify(window.showErrorMessage, 'News Lens: the language server stopped 5 times in 3 minutes and will not be restarted. See the "News Lens" output.');
+          return { action: CloseAction.DoNotRestart, message: 'The language server stopped 5 times in 3 minutes; it will not be restarted.', handled: true };
         }
-        output.appendLine(`The language server stopped; restarting it (${crashes.length} in the last 3 minutes).`);
-        return { action: CloseAction.Restart };
+        // Say so once per session (a notification); every restart is logged in the output channel.
+        if (crashes.length === 1 && !notices.length) {
+          notify(window.showWarningMessage, 'News Lens: the language server stopped unexpectedly and was restarted. Details are in the "News Lens" output.');
+        }
+        return { action: CloseAction.Restart, message: `The language server stopped; restarting it (${crashes.length} in the last 3 minutes).`, handled: true };
       },
     },
   };
@@ -72,7 +85,14 @@ export async function activate(context: ExtensionContext): Promise<NewsLensApi> 
   );
   // The Entities tree view and the status bar item, fed by the server's `newsLens/entities` request.
   const article = new ActiveArticle(client, context);
-  const api: NewsLensApi = { article, entities: registerEntitiesView(context, article), statusBar: registerStatusBar(context, article) };
+  const server: NewsLensApi['server'] = {
+    pid: () => {
+      const pid = (client?.initializeResult?.capabilities.experimental as { newsLens?: { processId?: unknown } } | undefined)?.newsLens?.processId;
+      return typeof pid === 'number' ? pid : undefined;
+    },
+    notices,
+  };
+  const api: NewsLensApi = { article, entities: registerEntitiesView(context, article), statusBar: registerStatusBar(context, article), server };
   await client.start();
   article.refresh();
   return api;

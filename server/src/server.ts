@@ -45,6 +45,15 @@ export function startServer(connection: Connection): void {
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let hasConfiguration = false;
   const facts = new FactsFiles();
+  /** A facts file read from disk (not open in the editor): its errors are published on it all the same. */
+  const factsWithErrors = new Set<string>();
+  function publishFactsFromDisk(uri: string): void {
+    if (documents.get(uri)) return;
+    const diagnostics = facts.diagnosticsOf(uri);
+    if (!diagnostics.length && !factsWithErrors.has(uri)) return; // (nothing to say, nothing to clear)
+    if (diagnostics.length) factsWithErrors.add(uri); else factsWithErrors.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
   /** The facts file changed: re-check every open article against the new facts. */
   function factsChanged(): void {
     store.refreshAll();
@@ -125,6 +134,8 @@ export function startServer(connection: Connection): void {
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: { delta: true }, range: true },
         workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        // The process id, for the client's crash-restart test (it kills this process and waits for a new one).
+        experimental: { newsLens: { processId: process.pid } },
       },
       serverInfo: { name: 'news-lens', version: '0.1.0' },
     };
@@ -132,7 +143,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     startWorkspaceIndex();
-    facts.loadFolders(workspaceFolders);
+    facts.loadFolders(workspaceFolders).forEach(publishFactsFromDisk);
     if (clientCaps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.newslens/facts.json' }] }).catch(() => undefined);
     }
@@ -157,7 +168,8 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => { if (isFactsUri(e.document.uri)) { facts.loadFromDisk(e.document.uri); factsChanged(); } });
   documents.onDidClose((e) => {
     store.close(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    // (a facts file keeps the errors of its version on disk, read again just above)
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: isFactsUri(e.document.uri) ? facts.diagnosticsOf(e.document.uri) : [] });
   });
 
   connection.onHover(guard('hover', null, (p) => {
@@ -232,7 +244,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles((p) => {
     for (const c of p.changes) {
       if (isFactsUri(c.uri)) {
-        if (!documents.get(c.uri)) { facts.loadFromDisk(c.uri); factsChanged(); }
+        if (!documents.get(c.uri)) { publishFactsFromDisk(facts.loadFromDisk(c.uri)); factsChanged(); }
         continue;
       }
       if (c.type === FileChangeType.Deleted) index.remove(c.uri);
