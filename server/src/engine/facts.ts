@@ -55,11 +55,38 @@ function pathOf(instancePath: string): (string | number)[] {
   return instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+/**
+ * The offset of the first bracket nested deeper than `max` levels, or -1: a linear scan (strings
+ * skipped) run before the parser, whose recursion would overflow the stack on deep enough input.
+ */
+function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x22 || d === 0x0a) break;
+      }
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return -1;
+}
+
 /** Parses and validates the text of a facts file. */
 export function parseFacts(text: string): ParsedFacts {
   if (text.length > MAX_FACTS_SIZE) {
     return { facts: null, errors: [{ message: `The facts file is larger than ${MAX_FACTS_SIZE} bytes and is ignored.`, start: 0, end: 0 }] };
   }
+  // A byte order mark (some editors write one) is not JSON: read it as a space, keeping the offsets.
+  if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
+  const deep = tooDeepAt(text, MAX_FACTS_DEPTH + 1);
+  if (deep >= 0) return { facts: null, errors: [{ message: `Nested deeper than ${MAX_FACTS_DEPTH} levels.`, start: deep, end: deep + 1 }] };
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: false, disallowComments: true });
   const errors: FactsError[] = parseErrors.map((e) => ({ message: `JSON: ${printParseErrorCode(e.error)}.`, start: e.offset, end: e.offset + Math.max(1, e.length) }));

@@ -50,7 +50,14 @@ export class FactsFiles {
   /** Parses the text of a facts file (from disk or the editor); returns its diagnostics. */
   update(uri: string, text: string): Diagnostic[] {
     const doc = TextDocument.create(uri, 'json', 0, text);
-    const { facts, errors } = parseFacts(text);
+    let parsed: ReturnType<typeof parseFacts>;
+    try {
+      parsed = parseFacts(text);
+    } catch (e) {
+      // parseFacts does not throw on any input the tests know; should it, the file is ignored, not the server.
+      parsed = { facts: null, errors: [{ message: `The facts file could not be read (${(e as Error)?.message ?? e}).`, start: 0, end: 0 }] };
+    }
+    const { facts, errors } = parsed;
     const diagnostics: Diagnostic[] = errors.map((e) => ({
       range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
       severity: DiagnosticSeverity.Error,
