@@ -113,6 +113,9 @@ const ORG_HEADS = new Set([
   'Holdings', 'Industries', 'Enterprises', 'Foundation', 'Observatory', 'Weekly', 'Daily', 'Chronicle', 'Courier', 'Monitor', 'Express', 'Mirror', 'Standard',
   'Star', 'Sun', 'Register', 'Examiner', 'Inquirer', 'Observer', 'Agency', 'Federation', 'Confederation', 'Caucus', 'Ghostbusters', 'Society', 'Initiative', 'Project',
   'Program', 'Programme', 'Taskforce', 'Force', 'Team', 'Band', 'Orchestra', 'Choir', 'Cooperative', 'Consortium', 'Laboratory', 'Laboratories',
+  'Community', 'Exchange', 'Tribunal', 'Pharmaceuticals', 'Petroleum', 'Financial', 'Insurance', 'Bancorp', 'Securities', 'Investments', 'Ventures',
+  'Capital', 'Electric', 'Electronics', 'Entertainment', 'Pictures', 'Software', 'Telecom', 'Telecommunications', 'Communications', 'Semiconductor',
+  'Therapeutics', 'Aerospace', 'Automotive', 'Shipping', 'Logistics', 'Railways', 'Airline', 'Conservancy',
 ]);
 const ORG_PREFIXES = new Set(['University', 'Ministry', 'Department', 'Church', 'Bank', 'Council', 'Institute', 'Office', 'Museum', 'Academy', 'College', 'House', 'Court', 'Federation', 'Association', 'League', 'Society', 'Union', 'Party', 'Board', 'Commission', 'Committee', 'Organization', 'Organisation', 'Agency', 'Bureau', 'Order']);
 const EVENT_HEADS = new Set(['Summit', 'Conference', 'Forum', 'Olympics', 'Paralympics', 'Cup', 'Championship', 'Championships', 'Expo', 'Fair', 'Festival', 'War', 'Games', 'Challenge', 'Marathon', 'Grand Prix', 'Biennale', 'Dialogue', 'Convention', 'Election', 'Elections', 'Referendum', 'Revolution', 'Uprising', 'Massacre', 'Crisis', 'Tournament', 'Awards', 'Congress', 'Week', 'Rally', 'Olympiad', 'Open', 'Classic', 'Series', 'Derby', 'Bowl', 'Show', 'Exhibition', 'Symposium', 'Meeting', 'Talks', 'Accords', 'Accord']);
@@ -126,10 +129,33 @@ const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Thos
 /** Capitalised words that are not names on their own (months, days, generic nouns). */
 const NOT_NAMES = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'God', 'Internet', 'Web', 'TV', 'CEO', 'GDP', 'AI', 'PM', 'AM', 'OK', 'ID', 'UTC', 'GMT', 'COVID', 'HIV', 'AIDS', 'DNA', 'USD', 'EUR', 'NGO', 'NGOs', 'MP', 'MPs', 'PhD', 'CD', 'DVD', 'PC', 'IT', 'IP', 'URL', 'FAQ', 'PDF', 'SMS', 'GPS', 'BC', 'AD', 'CE', 'BCE', 'Mrs', 'Mr', 'Ms', 'Dr', 'St', 'Jr', 'Sr', 'Ave', 'North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Islamic', 'Muslim', 'Muslims', 'Christian', 'Christians', 'Catholic', 'Jewish', 'Jews', 'Arab', 'Arabs', 'Kurdish', 'Kurds', 'English', 'Spanish', 'Arabic', 'Latin', 'European', 'Asian', 'African', 'Western', 'Democrat', 'Republican', 'Communist', 'Conservative', 'Liberal', 'Labour', 'Senator', 'President', 'Minister', 'Governor', 'Mayor', 'King', 'Queen', 'Prince', 'Chancellor', 'Secretary', 'Ambassador', 'Premier', 'Judge', 'Justice', 'Pope', 'General', 'Federal', 'National', 'International', 'Global', 'Government', 'State', 'City', 'Court', 'Church', 'Party', 'Department', 'Ministry', 'University', 'Council', 'Navy', 'Army', 'Senate', 'Congress', 'Parliament', 'Assembly', 'Committee', 'Commission', 'Agency', 'Office', 'Bureau', 'Administration', 'Cabinet', 'Union', 'Republic', 'Kingdom', 'Empire', 'Nations', 'Affairs', 'Foreign', 'Defense', 'Defence', 'Security', 'Human', 'Rights', 'Act', 'Bill', 'Law', 'Constitution', 'Prize', 'Award', 'Award', 'Street', 'Road', 'Avenue', 'Day', 'Year', 'Week', 'Month', 'Hour', 'Hours', 'Era', 'Age', 'Chapter', 'Section', 'Article', 'Figure', 'Table', 'Page', 'Update', 'Breaking', 'Opinion', 'Editorial', 'Analysis', 'Source', 'Sources', 'Photo', 'Video', 'Image', 'Reuters', 'Twitter', 'Facebook']);
 
+const DAYS_MONTHS = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+
 /** All-capital words that are not organizations. */
 const ACRONYM_STOP = new Set(['VIP', 'VIPs', 'POTUS', 'FLOTUS', 'SCOTUS', 'HTML', 'CSS', 'XML', 'JSON', 'API', 'QC', 'SC', 'KC', 'OBE', 'MBE', 'CBE', 'RIP', 'LOL', 'FYI', 'ASAP', 'DIY', 'USB', 'HD', 'VR', 'AR', 'PR', 'HR', 'IE', 'OS', 'iOS', 'PS', 'NB', 'AKA', 'ETA', 'FAQ', 'CEO', 'CFO', 'COO', 'CTO', 'GDP', 'GNP', 'CPI', 'ATM', 'PIN', 'SUV', 'LGBT', 'LGBTQ', 'IQ', 'IVF', 'ICU', 'ER', 'MRI', 'CT', 'DJ', 'MC', 'TV', 'UFO', 'WMD', 'RPG', 'AK', 'MW', 'GW', 'KW', 'KM', 'MPH', 'KPH', 'EST', 'PST', 'CET', 'BST', 'UTC', 'GMT', 'AM', 'PM', 'BC', 'AD', 'NOT', 'AND', 'THE', 'BREAKING', 'UPDATE', 'UPDATED', 'EXCLUSIVE', 'WATCH', 'LIVE', 'PHOTOS', 'VIDEO', 'OK', 'US', 'UK', 'EU', 'UN', 'SOS', 'MVP', 'NFT', 'AI', 'EV', 'EVs', 'LNG', 'CO2', 'PPE', 'PTSD', 'ADHD', 'STEM', 'MBA', 'BA', 'BSc', 'MSc', 'MA', 'PhD', 'MD', 'RN', 'SWAT', 'FAQ', 'OMG']);
 
 const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
+
+/**
+ * Products, software, drugs and works often in the news: never a person (or any other kind) on their
+ * own. Names that are also companies (Netflix, YouTube) are organizations and not listed here.
+ */
+const PRODUCTS = new Set(['iPhone', 'iPad', 'iPod', 'iOS', 'iPadOS', 'macOS', 'Mac', 'MacBook', 'Android', 'Windows', 'Linux', 'Ubuntu', 'Firefox', 'Chrome', 'Chromium', 'Safari', 'Internet Explorer',
+  'ChatGPT', 'GPT-4', 'Copilot', 'Siri', 'Kindle', 'PlayStation', 'Xbox', 'Nintendo Switch', 'Galaxy', 'Pixel', 'WhatsApp', 'Telegram', 'Messenger', 'Gmail', 'Outlook', 'Excel',
+  'PowerPoint', 'Photoshop', 'Bitcoin', 'Ethereum', 'Dogecoin', 'Tether', 'Starlink', 'Cybertruck', 'Viagra', 'Ozempic', 'Wegovy', 'Mounjaro', 'Paxlovid', 'Tamiflu', 'Tylenol',
+  'Skype', 'FaceTime', 'Minecraft', 'Fortnite', 'Tetris', 'Pokémon', 'Pokemon', 'Threads', 'Bluesky', 'Snapchat', 'Zoom', 'Slack', 'Discord', 'Twitch', 'Roblox', 'Wordle',
+  'Windows Phone']);
+// (A company's name inside a product's, "Google Chrome", stays a mention of the company: annotators count it.)
+/** Lower-case nouns before a name that make it the title of a work or a vehicle ("the graphic novel Angel Catbird"). */
+const WORK_NOUNS = new Set(['novel', 'book', 'film', 'movie', 'album', 'song', 'single', 'game', 'series', 'show', 'play', 'opera', 'documentary', 'musical', 'sitcom', 'app',
+  'browser', 'character', 'ship', 'vessel', 'yacht', 'tanker', 'frigate', 'destroyer', 'carrier', 'aircraft', 'software', 'program', 'programme', 'painting', 'poem', 'podcast']);
+/** Lower-case nouns after a name that make it a product or a thing, not a person ("the Orion spacecraft"). */
+const PRODUCT_NOUNS = new Set(['browser', 'app', 'apps', 'application', 'software', 'smartphone', 'smartphones', 'phone', 'phones', 'handset', 'tablet', 'laptop', 'console', 'consoles',
+  'game', 'chatbot', 'platform', 'operating', 'processor', 'chip', 'chips', 'vaccine', 'drug', 'model', 'film', 'movie', 'novel', 'album', 'song', 'franchise', 'brand', 'car', 'cars',
+  'truck', 'jet', 'jets', 'aircraft', 'plane', 'rocket', 'satellite', 'spacecraft', 'ship', 'vessel', 'tanker', 'submarine', 'crude', 'index', 'virus', 'variant', 'malware', 'ransomware',
+  'missile', 'missiles', 'drone', 'drones', 'tank', 'tanks', 'rifle', 'website', 'site', 'network', 'series', 'engine', 'update', 'version', 'device', 'devices', 'service']);
+/** Lower-case nouns after a name that make it a named event ("the Black Hat conference"). */
+const EVENT_NOUNS = new Set(['conference', 'summit', 'festival', 'convention', 'expo', 'tournament', 'championship', 'championships', 'marathon', 'forum']);
 
 function isCap(w: Word): boolean {
   return /^\p{Lu}/u.test(w.text) || /^\p{N}+\p{L}/u.test(w.text) && /\p{Lu}/u.test(w.text.slice(1));
@@ -205,14 +231,33 @@ function push(ctx: Ctx, a: number, b: number, kind: EntityKind, canonical?: stri
 /** The title that starts at word a (longest), as the number of words it covers, or 0. */
 function titleAt(ctx: Ctx, a: number, b: number): number {
   const first = ctx.words[a].text;
-  if (!TITLE_FIRST.has(first)) return 0;
   let best = 0;
-  let key = '';
-  for (let j = a; j <= b && j < a + MAX_TITLE_WORDS; j++) {
-    key = j === a ? ctx.words[j].text : key + (gapAfter(ctx, j - 1) === '-' ? '-' : ' ') + ctx.words[j].text;
-    if (TITLES.has(key)) best = j - a + 1;
+  if (TITLE_FIRST.has(first)) {
+    let key = '';
+    for (let j = a; j <= b && j < a + MAX_TITLE_WORDS; j++) {
+      key = j === a ? ctx.words[j].text : key + (gapAfter(ctx, j - 1) === '-' ? '-' : ' ') + ctx.words[j].text;
+      if (TITLES.has(key)) best = j - a + 1;
+    }
   }
-  return best;
+  if (best) return best;
+  // "Energy Minister", "Press Secretary", "Army Chief": one to three common words before an office's head.
+  for (let k = a + 1; k <= b && k <= a + 3; k++) {
+    const w = ctx.words[k];
+    if (!joinable(ctx, k - 1)) return 0;
+    if (TITLE_HEADS.has(w.text)) return titlePrefixOk(ctx, a, k) ? k - a + 1 : 0;
+  }
+  return 0;
+}
+
+/** Heads of office titles that a common word may precede ("Energy Minister", "Press Secretary"). */
+const TITLE_HEADS = new Set(['Minister', 'Secretary', 'Commissioner', 'Ambassador', 'Envoy', 'Adviser', 'Advisor', 'Spokesman', 'Spokeswoman', 'Spokesperson', 'Chief', 'Director', 'Chairman', 'Chairwoman', 'Governor', 'Commander', 'Administrator', 'Undersecretary', 'Coordinator', 'Prosecutor', 'Rapporteur']);
+/** Whether words [a..k) can open a title: capitalised common words, no names. */
+function titlePrefixOk(ctx: Ctx, a: number, k: number): boolean {
+  for (let i = a; i < k; i++) {
+    const w = ctx.words[i];
+    if (!/^\p{Lu}\p{Ll}+$/u.test(w.text) || hasPersonTag(w) || lexicon().map.has(w.text) || !(commonWord(w.text) || TITLE_FIRST.has(w.text))) return false;
+  }
+  return true;
 }
 
 /** The whole run [a..b] read by its shape: organization, event or place; or undefined. */
@@ -305,9 +350,29 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
   if (whole) {
     if (whole.source === 'city' && (whole.commonWord || whole.personName) && a === b && !cityContext(ctx, a)) {
       if (whole.commonWord) return;
+      const next = /^[\s-]+(\p{Ll}+)/u.exec(ctx.text.slice(words[b].end, words[b].end + 20))?.[1];
+      if (next && PRODUCT_NOUNS.has(next)) return; // "Brent crude"
+    }
+    // "Mr. Suzuki", "Dr. Honda": after a person's title a one-word company name is a surname.
+    const honorific = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$/.exec(ctx.text.slice(Math.max(0, words[a].start - 6), words[a].start));
+    if ((role || honorific) && a === b && whole.kind === 'organization' && /^\p{Lu}\p{Ll}+$/u.test(words[a].text)) {
+      push(ctx, a, b, 'person', undefined, role, 3);
+      return;
     }
     push(ctx, a, b, whole.kind, whole.canonical, undefined, 3);
     return;
+  }
+  // A product's name ("Firefox", "ChatGPT") is no person, place or organization; nor is a quoted title (“Silent Spring”).
+  if (!role && PRODUCTS.has(ctx.text.slice(words[a].start, words[b].end))) return;
+  if (!role && /[“"«]$/.test(ctx.text.slice(Math.max(0, words[a].start - 1), words[a].start)) && /^[”"»]/.test(ctx.text.slice(words[b].end, words[b].end + 1))) return;
+  // "University of Texas Arlington Amneh Jafari": an organization's name, then a person's.
+  if (!role && !ctx.heading && b - a >= 3 && personPair(ctx, b - 1)) {
+    const org = lookup(ctx, a, b - 2) ?? (shapeOfRun(ctx, a, b - 2) === 'organization' ? { kind: 'organization' as EntityKind, canonical: undefined } : undefined);
+    if (org && org.kind === 'organization') {
+      push(ctx, a, b - 2, 'organization', org.canonical, undefined, 2);
+      push(ctx, b - 1, b, 'person', undefined, undefined, 2);
+      return;
+    }
   }
   const shape = ctx.heading ? undefined : shapeOfRun(ctx, a, b);
   if (shape && !role) {
@@ -327,6 +392,20 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
     if (rest && rest.kind === 'country') return; // "Captain America"
     readRun(ctx, a + t, b, role ? `${role} ${title}` : title);
     return;
+  }
+  // "University of Cambridge and ETH Zurich", "Bank of England and the ECB": a whole name, then another.
+  for (let k = a + 3; k < b; k++) {
+    if (words[k].text !== 'and' && words[k].text !== '&') continue;
+    if (!/^(of|for|on)$/.test(words[a + 1].text) || !shapeOf(ctx, a, k - 1)) break;
+    const tail = lookup(ctx, a + 2, k - 1);
+    if (words[k + 1].text === 'the' || (tail && (tail.kind === 'place' || tail.kind === 'country'))) {
+      readRun(ctx, a, k - 1, role);
+      let r = k + 1;
+      while (r <= b && CONNECTORS.has(words[r].text)) r++;
+      if (r <= b) readRun(ctx, r, b);
+      return;
+    }
+    break;
   }
   // Split at connectors (except particles inside a person's name: "Suleiman al-Amr", "Ludwig van Beethoven").
   for (let i = a; i <= b; i++) {
@@ -384,6 +463,18 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
   flush(b);
 }
 
+/** Whether words k, k+1 look like a person's given name and surname ("Alia Salem", "Amneh Jafari"). */
+function personPair(ctx: Ctx, k: number): boolean {
+  const [g, f] = [ctx.words[k], ctx.words[k + 1]];
+  if (!/^\p{Lu}\p{Ll}+$/u.test(g.text) || !/^\p{Lu}\p{Ll}+$/u.test(f.text)) return false;
+  if (CONNECTORS.has(ctx.words[k - 1].text) || [g, f].some((w) => ORG_HEADS.has(w.text) || PLACE_HEADS.has(w.text) || EVENT_HEADS.has(w.text) || NOT_NAMES.has(w.text))) return false;
+  const lg = lexicon().map.get(g.text);
+  const lf = lexicon().map.get(f.text);
+  const given = g.tags.has('FirstName') || g.tags.has('MaleName') || g.tags.has('FemaleName');
+  if (given && !lg && (!lf || lf.personName || f.tags.has('LastName'))) return true;
+  return !lg && !lf && !commonWord(g.text) && !commonWord(f.text) && !NOT_NAMES.has(g.text) && !NOT_NAMES.has(f.text);
+}
+
 /** Whether a gazetteer match [i..j] inside the run [a..b] stands on its own. */
 function acceptInRun(ctx: Ctx, a: number, b: number, i: number, j: number, e: LexEntry): boolean {
   const words = ctx.words;
@@ -396,6 +487,11 @@ function acceptInRun(ctx: Ctx, a: number, b: number, i: number, j: number, e: Le
     if (single && (neighbourName(i - 1) || neighbourName(j + 1))) return false;
     if (single && e.commonWord && !cityContext(ctx, i)) return false;
     return true;
+  }
+  if (e.kind === 'organization' && single && i > a) {
+    // "Harrison Ford", "Shunichi Suzuki": a company's one-word name after a given name is a surname.
+    const prev = words[i - 1];
+    if (!lexicon().map.has(prev.text) && !NOT_NAMES.has(prev.text) && !TITLE_FIRST.has(prev.text) && !commonWord(prev.text)) return false;
   }
   if (e.kind === 'country' && single) {
     // "Chad Smith", "Jordan Peterson", "Georgia Brown": a country's name as a first name.
@@ -430,21 +526,39 @@ function readName(ctx: Ctx, a: number, b: number, role?: string): void {
   if (ctx.heading && !role) return;
   if (slice.some((w) => isYear(w) || /^\p{N}/u.test(w.text))) return;
   const personTagged = slice.some(hasPersonTag);
-  const allCapsAcronym = n === 1 && /^\p{Lu}{2,6}s?$/u.test(words[a].text);
-  if (allCapsAcronym && !role) {
+  if (n === 1 && !role && /^\p{Lu}{4,}$/u.test(words[a].text)) {
+    // "JOHANNESBURG —" (a dateline), "NIGERIA": a known name in capitals.
     const w = words[a].text;
-    // "BAKU —" (a dateline), "NIGERIA": a known name in capitals.
-    const title = w.length > 3 ? lexicon().map.get(w[0] + w.slice(1).toLowerCase()) : undefined;
+    const title = lexicon().map.get(w[0] + w.slice(1).toLowerCase());
     if (title && (title.kind === 'place' || title.kind === 'country') && !title.commonWord) {
       push(ctx, a, b, title.kind, title.canonical, undefined, 2);
       return;
     }
+  }
+  const allCapsAcronym = n === 1 && /^\p{Lu}{2,6}s?$/u.test(words[a].text);
+  if (allCapsAcronym && !role) {
+    const w = words[a].text;
     if (!NOT_NAMES.has(w) && !ACRONYM_STOP.has(w) && !(w.length >= 5 && commonWord(w)) && !/^[IVXLC]+$/.test(w) && !words[a].tags.has('Person') && !/^[\s\p{Lu}\p{P}\p{N}]+$/u.test(ctx.text.slice(Math.max(0, words[a].start - 12), words[a].end + 12))) {
       push(ctx, a, b, 'organization', undefined, undefined, 1);
     }
     return;
   }
-  if (n > 4) return;
+  if (n > (role ? 6 : 4)) return;
+  if (!role) {
+    // Products and works: "Android 12", "the “Silent Spring” novel", "Orion spacecraft".
+    const after = ctx.text.slice(words[b].end, words[b].end + 24);
+    const before = ctx.text.slice(Math.max(0, words[a].start - 5), words[a].start);
+    if (!personTagged && /^\s+v?\d+(?:\.\d+)*(?![\p{L}\p{N}])/u.test(after) && !/^\s+\d{1,2},\s/.test(after)) return;
+    if (/[“"«]$/.test(before) && /^[”"»]/.test(after)) return;
+    const prevWord = /(\p{Ll}+)\s+$/u.exec(ctx.text.slice(Math.max(0, words[a].start - 16), words[a].start))?.[1];
+    if (prevWord && WORK_NOUNS.has(prevWord)) return;
+    const next = /^[\s-]+(\p{Ll}+)/u.exec(after)?.[1];
+    if (next && !personTagged && PRODUCT_NOUNS.has(next)) return;
+    if (next && !personTagged && EVENT_NOUNS.has(next) && n <= 3 && !(n === 1 && words[a].sentenceStart)) {
+      push(ctx, a, b, 'event', undefined, undefined, 1);
+      return;
+    }
+  }
   if (!role) {
     // "Emeritus Professor John Burrows", "Scientologist Tom Cruise": words before a title or a given name are not the name.
     for (let k = a + 1; k < b; k++) {
@@ -484,6 +598,12 @@ function readName(ctx: Ctx, a: number, b: number, role?: string): void {
     return;
   }
   if (n >= 2 && n <= 3 && slice.every((w) => /^\p{Lu}[\p{Ll}'’]+$/u.test(w.text) || /^\p{Lu}$/u.test(w.text)) && !slice.some((w, k) => commonWord(w.text) || w.tags.has('Organization') || (w.tags.has('Place') && k === 0) || w.tags.has('Adjective') || w.tags.has('Verb'))) {
+    // "hospitals in Khan Younis", "crossed at Kerem Shalom": a name nothing marks as a person, after a place preposition.
+    const lead = ctx.text.slice(Math.max(0, words[a].start - 8), words[a].start);
+    if (/(?:^|\s)(?:in|near|at|from|outside|across|around|towards?)\s+$/.test(lead)) {
+      push(ctx, a, b, 'place', undefined, undefined, 1);
+      return;
+    }
     push(ctx, a, b, 'person', undefined, undefined, 1);
     return;
   }
@@ -514,7 +634,7 @@ export function recognizeBlock(text: string, nlp: BlockNlp, heading = false): Ra
         // k: the last of one to three connectors after word j.
         let k = j + 1;
         while (k + 1 < words.length && k - j < 3 && joinable(ctx, k) && (CONNECTORS.has(words[k + 1].text) || NAME_PARTICLES.has(words[k + 1].text))) k++;
-        if (k + 1 < words.length && joinable(ctx, j) && joinable(ctx, k) && isCap(words[k + 1]) && !words[k + 1].sentenceStart) { j = k + 1; continue; }
+        if (k + 1 < words.length && joinable(ctx, j) && joinable(ctx, k) && isCap(words[k + 1]) && !words[k + 1].sentenceStart && !DAYS_MONTHS.has(words[k + 1].text)) { j = k + 1; continue; }
       }
       break;
     }
@@ -531,12 +651,57 @@ export function recognizeBlock(text: string, nlp: BlockNlp, heading = false): Ra
     readRun(ctx, i, j);
     i = j;
   }
+  definedAcronyms(ctx);
   // Overlaps: the longer mention wins, then the earlier.
   const out = ctx.out.filter((m) => m.end > m.start);
-  out.sort((x, y) => x.start - y.start || y.end - x.end);
+  out.sort((x, y) => x.start - y.start || y.end - x.end || (y.confidence ?? 2) - (x.confidence ?? 2));
   const kept: RawMention[] = [];
   for (const m of out) if (!kept.length || m.start >= kept[kept.length - 1].end) kept.push(m);
   return kept;
+}
+
+const ACRONYM_SKIP = new Set(['of', 'the', 'for', 'and', '&', 'to', 'on', 'in', 'at', 'de', 'du', 'des', 'la', 'le', 'et', 'y', 'del', 'di', 'für', 'und']);
+
+/**
+ * "the Committee to Protect Journalists (CPJ)": a name whose initials spell the acronym in brackets
+ * right after it is one name, and the acronym names the same entity (an organization unless the name
+ * is known or shaped as something else). Linear: one pass over the words.
+ */
+function definedAcronyms(ctx: Ctx): void {
+  const { words, text } = ctx;
+  for (let w = 1; w < words.length; w++) {
+    const acr = words[w];
+    if (!/^\p{Lu}[\p{Lu}\p{N}&]{1,9}$/u.test(acr.text) || !/\(\s*$/.test(text.slice(acr.start - 2, acr.start)) || text[acr.end] !== ')') continue;
+    const letters = acr.text.replace(/s$/, '').replace(/[^\p{Lu}\p{N}]/gu, '');
+    // Walk back from the word before "(" matching the letters from the last: a capitalised word gives
+    // its initial, or all its capitals ("BioNTech"); small connectors and hyphenated lower-case parts give none.
+    if (!/^\s*\(\s*$/.test(text.slice(words[w - 1].end, acr.start))) continue;
+    let li = letters.length - 1;
+    let first = -1;
+    for (let k = w - 1; k >= 0 && k >= w - 2 * letters.length - 3; k--) {
+      const word = words[k];
+      if (k < w - 1 && !/^(?:[ \t\u00a0]+|-)$/.test(text.slice(word.end, words[k + 1].start))) break;
+      if (/^\p{Lu}/u.test(word.text)) {
+        const caps = word.text.replace(/[^\p{Lu}\p{N}]/gu, '');
+        if (caps.length > 1 && li - caps.length + 1 >= 0 && letters.slice(li - caps.length + 1, li + 1) === caps) li -= caps.length;
+        else if (letters[li] === word.text[0]) li--;
+        else break;
+        if (li < 0) { first = k; break; }
+        if (word.sentenceStart) break;
+      } else if (!ACRONYM_SKIP.has(word.text) && text[word.start - 1] !== '-') break;
+    }
+    if (first < 0 || first === w - 1) continue;
+    if (words[first].text === 'The' && words[first].sentenceStart) continue;
+    const start = words[first].start;
+    const end = words[w - 1].end;
+    const existing = ctx.out.find((m) => m.start === start && m.end === end);
+    const known = lookup(ctx, first, w - 1);
+    const kind: EntityKind = existing?.kind ?? known?.kind ?? (shapeOf(ctx, first, w - 1) === 'event' ? 'event' : shapeOf(ctx, first, w - 1) === 'place' ? 'place' : 'organization');
+    if (kind === 'country' || kind === 'person' && !existing) continue;
+    const canonical = existing?.canonical ?? known?.canonical ?? text.slice(start, end).replace(/\s+/g, ' ');
+    ctx.out.push({ start, end, kind, canonical, confidence: 3 });
+    ctx.out.push({ start: acr.start, end: acr.end, kind, canonical, confidence: 3 });
+  }
 }
 
 /** The country of a form (name, abbreviation, demonym), for linking and facts. */

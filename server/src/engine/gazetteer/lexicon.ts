@@ -5,6 +5,7 @@
  */
 import placesData from '../../../data/places.json';
 import orgData from '../../../data/organizations.json';
+import orgWorldData from '../../../data/organizations-world.json';
 import eventData from '../../../data/events.json';
 import type { EntityKind } from '../types';
 import { allCountries, allTerritories, cityNames, citiesByName } from './index';
@@ -53,6 +54,12 @@ export function lexicon(): Lexicon {
   }
   for (const [name, forms] of Object.entries((orgData as { orgs: Record<string, string[]> }).orgs)) {
     for (const f of [name, ...forms]) put(f, { kind: 'organization', canonical: name, source: 'organization' });
+  }
+  // Organizations commonly in the news, by group (a canonical already known only adds forms).
+  for (const group of Object.values((orgWorldData as { groups: Record<string, Record<string, string[]>> }).groups)) {
+    for (const [name, forms] of Object.entries(group)) {
+      for (const f of [name, ...forms]) put(f, { kind: 'organization', canonical: name, source: 'organization' });
+    }
   }
   for (const c of allCountries()) {
     put(c.name, { kind: 'country', canonical: c.name, source: 'country' });
