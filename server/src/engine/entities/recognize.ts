@@ -550,7 +550,7 @@ function readName(ctx: Ctx, a: number, b: number, role?: string): void {
     const before = ctx.text.slice(Math.max(0, words[a].start - 5), words[a].start);
     if (!personTagged && /^\s+v?\d+(?:\.\d+)*(?![\p{L}\p{N}])/u.test(after) && !/^\s+\d{1,2},\s/.test(after)) return;
     if (/[“"«]$/.test(before) && /^[”"»]/.test(after)) return;
-    const prevWord = /(\p{Ll}+)\s+$/u.exec(ctx.text.slice(Math.max(0, words[a].start - 16), words[a].start))?.[1];
+    const prevWord = a > 0 && /^[ \t\u00a0]+$/.test(gapAfter(ctx, a - 1)) ? words[a - 1].text : undefined;
     if (prevWord && WORK_NOUNS.has(prevWord)) return;
     const next = /^[\s-]+(\p{Ll}+)/u.exec(after)?.[1];
     if (next && !personTagged && PRODUCT_NOUNS.has(next)) return;
