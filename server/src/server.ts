@@ -176,7 +176,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(p.textDocument.uri);
     const a = doc && analysisOf(doc);
     const offset = doc && a ? offsetInDocument(doc, p.position) : null;
-    return doc && a && offset !== null ? hover(doc, a, offset) : null;
+    return doc && a && offset !== null ? hover(doc, a, offset, facts.factsFor(doc.uri)) : null;
   }));
 
   connection.onDocumentSymbol(async (p) => {

@@ -20,6 +20,8 @@ test('sample: the hover on "Blinken" names Antony J. Blinken, Secretary of State
   assert.match(card, /^\*\*Antony J\. Blinken\*\* · Person/);
   assert.match(card, /\*Role in this article:\* “Secretary of State”/);
   assert.match(card, /Meeting — Blinken, Aliyev — Munich — 2024-02-17/);
+  // The knowledge base's office, found from the linked name and the role.
+  assert.match(card, /United States Secretary of State: 2021-01-26 – 2025-01-20 — in office on the article’s date/);
 });
 
 test('sample: the hover on "Azerbaijan" gives its capital Baku', () => {

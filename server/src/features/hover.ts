@@ -6,6 +6,34 @@ import type { Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findMentionAt, lineColumn, type Analysis, type Entity, type Mention } from '../engine';
 import { escapeMarkdown, toRange } from './convert';
+import { createKnowledgeBase, officesOfPerson, type KnowledgeBase, type UserFacts } from '../engine/kb';
+
+const kbs = new WeakMap<object, KnowledgeBase>();
+function kbFor(facts?: UserFacts): KnowledgeBase {
+  if (!facts) return createKnowledgeBase();
+  let kb = kbs.get(facts);
+  if (!kb) kbs.set(facts, (kb = createKnowledgeBase(facts)));
+  return kb;
+}
+
+/** The knowledge base's offices of a person: by canonical name, the article's forms and roles, on the article's date. */
+export function officeLines(a: Analysis, e: Entity, at?: Mention, facts?: UserFacts): string[] {
+  if (e.kind !== 'person') return [];
+  const kb = kbFor(facts);
+  const names = [e.name, ...new Set(e.mentions.map((m) => m.text))];
+  const roles = [...new Set([...(at?.role ? [at.role] : []), ...e.roles])];
+  const date = a.date?.valid ? a.date.value : undefined;
+  const found = officesOfPerson(kb, names, roles, date);
+  if (!found.length) return [];
+  const lines: string[] = [];
+  const kbName = found[0].term.name;
+  if (kbName !== e.name) lines.push(`Known as ${kbName}`);
+  for (const f of found.slice(-4)) {
+    lines.push(`${f.office.name}: ${f.term.start} – ${f.term.end ?? 'in office'}${f.term.acting ? ' (acting)' : ''}${f.atDate ? ' — in office on the article’s date' : ''}`);
+  }
+  if (found.length > 4) lines.push(`… ${found.length - 4} earlier terms`);
+  return lines;
+}
 
 const KIND_LABEL: Record<string, string> = {
   person: 'Person', country: 'Country', place: 'Place', organization: 'Organization', event: 'Event',
@@ -14,7 +42,7 @@ const KIND_LABEL: Record<string, string> = {
 const quoted = (s: string) => `“${escapeMarkdown(s)}”`;
 
 /** The card's Markdown. `at` is the mention under the cursor, if any (its own role is shown first). */
-export function entityCard(a: Analysis, e: Entity, at?: Mention): string {
+export function entityCard(a: Analysis, e: Entity, at?: Mention, facts?: UserFacts): string {
   const parts: string[] = [];
   parts.push(`**${escapeMarkdown(e.name)}** · ${KIND_LABEL[e.kind] ?? e.kind}`);
 
@@ -23,8 +51,9 @@ export function entityCard(a: Analysis, e: Entity, at?: Mention): string {
     ? `*Role in this article:* ${roles.map(quoted).join(', ')}`
     : '*Role in this article:* none written next to the name');
 
-  parts.push(e.facts.lines.length
-    ? `*Knowledge base:*\n${e.facts.lines.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}`
+  const known = [...e.facts.lines, ...officeLines(a, e, at, facts)];
+  parts.push(known.length
+    ? `*Knowledge base:*\n${known.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}`
     : '*Knowledge base:* no entry for this name');
 
   const events = a.events.filter((ev) => ev.participants.includes(e.id) || ev.place === e.id);
@@ -43,10 +72,10 @@ export function entityCard(a: Analysis, e: Entity, at?: Mention): string {
   return parts.join('\n\n');
 }
 
-export function hover(doc: TextDocument, a: Analysis, offset: number): Hover | null {
+export function hover(doc: TextDocument, a: Analysis, offset: number, facts?: UserFacts): Hover | null {
   const m = findMentionAt(a, offset);
   if (!m) return null;
   const e = a.entities.find((x) => x.id === m.entity);
   if (!e) return null;
-  return { contents: { kind: 'markdown', value: entityCard(a, e, m) }, range: toRange(doc, m) };
+  return { contents: { kind: 'markdown', value: entityCard(a, e, m, facts) }, range: toRange(doc, m) };
 }

@@ -190,3 +190,64 @@ export function createKnowledgeBase(user?: UserFacts): KnowledgeBase {
 export function kbVersion(): string {
   return (officesData as { version: string }).version;
 }
+
+/** An office the knowledge base records for a person, and whether the term covers a given date. */
+export interface PersonOffice {
+  readonly office: Office;
+  readonly term: Term;
+  /** The term covers the article's date (when one was given). */
+  readonly atDate?: boolean;
+}
+
+/** Whether a role written in the article ("Secretary of State", "President of France") fits an office. */
+export function roleFitsOffice(kb: KnowledgeBase, role: string, office: Office): boolean {
+  const m = /^(.*?) of (?:the )?(.+)$/.exec(role);
+  const forms = [role, ...(m ? [m[1]] : [])];
+  if (m) {
+    const c = kb.country(m[2]);
+    if (c && office.country !== c.iso2 && forms.includes(m[1]) && !office.titles.includes(role)) {
+      // "President of Azerbaijan" does not fit the French presidency.
+      return office.name === role;
+    }
+  }
+  return office.name === role || forms.some((f) => office.titles.includes(f) || office.titles.some((t) => f.endsWith(` ${t}`)));
+}
+
+/**
+ * The offices of a person, looked up by the names the article uses (canonical name first, then the
+ * other forms) and narrowed by the roles written next to the name and by the article's date.
+ * Full names decide alone when they match; a bare surname ("Bush") needs a role or the date to pick one
+ * person, else nothing is claimed. Terms come sorted by start.
+ */
+export function officesOfPerson(kb: KnowledgeBase, names: readonly string[], roles: readonly string[] = [], date?: string): PersonOffice[] {
+  const full = names.filter((n) => /\s/.test(n.trim()));
+  const short = names.filter((n) => !/\s/.test(n.trim()));
+  let found: { office: Office; term: Term }[] = [];
+  for (const group of [full, short]) {
+    for (const n of group) for (const t of kb.termsOf(n)) if (!found.includes(t)) found.push(t);
+    if (found.length) break;
+  }
+  if (!found.length) return [];
+  if (roles.length) {
+    const fit = found.filter((f) => roles.some((r) => roleFitsOffice(kb, r, f.office)));
+    if (fit.length) {
+      // The person who holds the written office: keep all of that person's terms.
+      const people = new Set(fit.map((f) => f.term.name));
+      found = found.filter((f) => people.has(f.term.name));
+    }
+  }
+  const covers = (t: Term) => !!date && t.start <= date && (t.end === null || date < t.end);
+  let people = new Set(found.map((f) => f.term.name));
+  if (people.size > 1 && date) {
+    const atDate = found.filter((f) => covers(f.term));
+    if (atDate.length) {
+      people = new Set(atDate.map((f) => f.term.name));
+      found = found.filter((f) => people.has(f.term.name));
+    }
+  }
+  if (people.size > 1) return [];
+  return found
+    .slice()
+    .sort((x, y) => x.term.start.localeCompare(y.term.start))
+    .map((f) => (date ? { ...f, atDate: covers(f.term) } : f));
+}
