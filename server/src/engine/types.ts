@@ -101,6 +101,8 @@ export interface ReportedEvent extends Span {
   readonly date?: string;
   /** A one-line label: "Meeting — Blinken, Aliyev — Munich — 2024-02-17". */
   readonly label: string;
+  /** Every sentence that reports this happening (the first is the event's own span). */
+  readonly sentences?: readonly Span[];
 }
 
 export interface TextEdit extends Span {

@@ -58,7 +58,7 @@ export function entityCard(a: Analysis, e: Entity, at?: Mention, facts?: UserFac
 
   const events = a.events.filter((ev) => ev.participants.includes(e.id) || ev.place === e.id);
   if (events.length) {
-    parts.push(`*Reported events:*\n${events.slice(0, 5).map((ev) => `- ${escapeMarkdown(ev.label)}`).join('\n')}${events.length > 5 ? `\n- … ${events.length - 5} more` : ''}`);
+    parts.push(`*Reported events:*\n${events.slice(0, 5).map((ev) => `- ${escapeMarkdown(ev.label)}${(ev.sentences?.length ?? 1) > 1 ? ` (reported in ${ev.sentences!.length} sentences)` : ''}`).join('\n')}${events.length > 5 ? `\n- … ${events.length - 5} more` : ''}`);
   }
 
   const n = e.mentions.length;

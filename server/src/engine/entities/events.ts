@@ -29,6 +29,12 @@ const TRIGGERS: readonly Trigger[] = [
 
 /** Types that name the same kind of happening (a later "talks" is the earlier "meeting"). */
 const FAMILY: Record<string, string> = { meeting: 'meeting', talks: 'meeting', summit: 'meeting', visit: 'meeting' };
+/**
+ * Happenings an article usually reports once, sentence after sentence (each constituency's results are
+ * the same election): a later report on the same date joins the first whoever it names.
+ */
+const COLLECTIVE = new Set(['election', 'disaster', 'protest']);
+const YEAR_RE = /\b(?:19|20)\d\d\b/g;
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_RE = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
@@ -70,7 +76,8 @@ export function findReportedEvents(
   headingBlocks: ReadonlySet<number> = new Set(),
 ): ReportedEvent[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
-  const out: (ReportedEvent & { members: Set<string> })[] = [];
+  const out: (ReportedEvent & { members: Set<string>; spans: Span[] })[] = [];
+  const year = (d: string | undefined) => d?.slice(0, 4);
   let mi = 0;
   for (const s of sentences) {
     if (headingBlocks.has(s.block)) continue;
@@ -106,14 +113,20 @@ export function findReportedEvents(
       }
     }
     const participants = people.length ? people : others;
-    if (!participants.length) continue;
+    if (!participants.length && !(COLLECTIVE.has(trigger.type) && (place || countryPlace || others.length))) continue;
     // "COP29, a global environmental summit": a generic noun describing a named event already found.
     if (/^(?:summit|conference|meeting|talks)$/i.test(text.slice(trigger.span.start, trigger.span.end)) && inSentence.some((m) => byId.get(m.entity)?.kind === 'event' && m.end <= trigger!.span.start && /^[\s,]*(?:an?|the)\s+[\w\s-]{0,40}$/i.test(text.slice(m.end, trigger!.span.start)))) continue;
     // "This meeting", "their discussions", "The Munich meeting": the happening told before.
+    const ownDate = dateInText(sentenceText);
+    // A year written in the sentence that is not the article's ("the 2019 election") is another happening, of unknown date.
+    const years = [...sentenceText.matchAll(YEAR_RE)].map((m) => m[0]);
+    const date = ownDate ?? (years.length && !years.includes(year(articleDate) ?? '') ? undefined : articleDate);
     const lead = text.slice(Math.max(s.start, trigger.span.start - 40), trigger.span.start);
     if (/\b(?:the|this|that|these|those|their|its|his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lead)) {
       const family = FAMILY[trigger.type] ?? trigger.type;
       let prior: (typeof out)[number] | undefined;
+      // The latest happening of that kind, one of the same date first.
+      for (let k = out.length - 1; k >= 0 && !prior; k--) if ((FAMILY[out[k].type] ?? out[k].type) === family && date && out[k].date === date) prior = out[k];
       for (let k = out.length - 1; k >= 0 && !prior; k--) if ((FAMILY[out[k].type] ?? out[k].type) === family) prior = out[k];
       if (prior) {
         const i = out.indexOf(prior);
@@ -121,6 +134,7 @@ export function findReportedEvents(
         if (people.length && priorHasPeople) for (const p of people) prior.members.add(p);
         const ps = [...prior.members];
         const placeId = prior.place ?? place ?? countryPlace;
+        prior.spans.push({ start: s.start, end: s.end });
         out[i] = { ...prior, participants: ps, ...(placeId ? { place: placeId } : {}), label: label(prior.type, ps, placeId, prior.date, byId), members: prior.members };
         continue;
       }
@@ -130,15 +144,21 @@ export function findReportedEvents(
       const prior = out.find((e) => e.type === trigger!.type && participants.every((p) => e.members.has(p)));
       if (!prior) continue;
     }
-    const date = dateInText(sentenceText) ?? articleDate;
     const where = place ?? countryPlace;
     const members = new Set(participants);
-    const prior = out.find((e) => e.type === trigger!.type && (participants.every((p) => e.members.has(p)) || [...e.members].every((p) => members.has(p))));
+    const sameTime = (e: (typeof out)[number]) => (ownDate ? e.date === ownDate : !years.length || years.includes(year(e.date) ?? ''));
+    const overlap = (e: (typeof out)[number]) => participants.some((p) => e.members.has(p));
+    const samePlace = (e: (typeof out)[number]) => !where || !e.place || e.place === where;
+    const prior = out.find((e) => e.type === trigger!.type && sameTime(e) && (
+      COLLECTIVE.has(e.type) // the same election, reported constituency by constituency
+      || samePlace(e) && ( // no conflicting place, and the same people: one names a subset of the other, or they overlap
+        participants.every((p) => e.members.has(p)) || [...e.members].every((p) => members.has(p)) || overlap(e))));
     if (prior) {
       const i = out.indexOf(prior);
       for (const p of participants) prior.members.add(p);
       const ps = [...prior.members];
       const placeId = prior.place ?? where;
+      prior.spans.push({ start: s.start, end: s.end });
       out[i] = { ...prior, participants: ps, ...(placeId ? { place: placeId } : {}), label: label(trigger.type, ps, placeId, prior.date ?? date, byId), members: prior.members };
       continue;
     }
@@ -152,13 +172,19 @@ export function findReportedEvents(
       ...(date ? { date } : {}),
       label: label(trigger.type, participants, where, date, byId),
       members,
+      spans: [{ start: s.start, end: s.end }],
     });
   }
-  return out.map(({ members: _m, ...e }) => e);
+  return out.map(({ members: _m, spans, ...e }) => ({ ...e, sentences: spans }));
 }
 
+/** At most this many participants are named in a label; the rest are counted. */
+const LABEL_PARTICIPANTS = 4;
+
 function label(type: string, participants: readonly string[], place: string | undefined, date: string | undefined, byId: Map<string, Entity>): string {
-  const parts = [type[0].toUpperCase() + type.slice(1), participants.map((p) => byId.get(p)).filter((e): e is Entity => !!e).map(shortName).join(', ')];
+  const names = participants.map((p) => byId.get(p)).filter((e): e is Entity => !!e).map(shortName);
+  const shown = names.length > LABEL_PARTICIPANTS + 1 ? `${names.slice(0, LABEL_PARTICIPANTS).join(', ')} and ${names.length - LABEL_PARTICIPANTS} more` : names.join(', ');
+  const parts = [type[0].toUpperCase() + type.slice(1), ...(shown ? [shown] : [])];
   const pl = place && byId.get(place);
   if (pl) parts.push(pl.name);
   if (date) parts.push(date);
