@@ -5,7 +5,7 @@
  *   out: { id, results: BlockResult[] } (same order), or { id, error }
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeBlock } from './engine/blocks';
+import { analyzeBlocks } from './engine/blocks';
 import { getNlp } from './engine/nlp';
 
 export interface WorkerRequest {
@@ -20,7 +20,7 @@ if (parentPort) {
   getNlp();
   port.on('message', (m: WorkerRequest) => {
     try {
-      port.postMessage({ id: m.id, results: m.texts.map((t) => analyzeBlock(t, m.languageId)) });
+      port.postMessage({ id: m.id, results: analyzeBlocks(m.texts, m.languageId) });
     } catch (e) {
       port.postMessage({ id: m.id, error: String((e as Error)?.stack ?? e) });
     }

@@ -72,6 +72,8 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   function assemble(text: string, options: AnalyzeOptions = {}, missing: 'compute' | 'skip' = 'compute'): AssembleResult {
     const languageId = options.languageId ?? 'news';
     const { date, bodyStart, blocks: spans, directives } = scanBlocks(text);
+    // Uncached blocks first, all together: short ones share compromise calls (faster).
+    if (missing === 'compute') cache.fill(languageId, spans.map((s) => text.slice(s.start, s.end)), onError);
     const blocks: Block[] = [];
     const sentences: Sentence[] = [];
     const quotes: Span[] = [];

@@ -9,7 +9,7 @@
  * analysis equal to a fresh one, and what lets worker threads compute blocks for the server (a result
  * is plain data: it survives `postMessage`).
  */
-import { analyzeBlockText } from './nlp';
+import { analyzeBlockText, analyzeBlockTexts, NLP_BATCH, type BlockNlp } from './nlp';
 import { blockStructure } from './structure';
 import { recognizeBlock, tokenize, type RawMention, type Word } from './entities/recognize';
 import type { Span } from './types';
@@ -97,7 +97,40 @@ export const MAX_NLP_BLOCK = 200_000;
 const SKIP = Symbol('skip');
 
 export function analyzeBlock(blockText: string, languageId = 'news', onError?: ErrorHook): BlockResult {
-  const text = detach(blockText);
+  return finishBlock(detach(blockText), languageId, onError);
+}
+
+/**
+ * `analyzeBlock` for many blocks at once (what a worker thread gets): short blocks share compromise
+ * calls (`analyzeBlockTexts`), which is faster. Each result equals `analyzeBlock(texts[i], languageId)`.
+ */
+export function analyzeBlocks(blockTexts: readonly string[], languageId = 'news', onError?: ErrorHook): BlockResult[] {
+  const out: BlockResult[] = [];
+  // A batch's worth at a time: compromise's output for a block is dropped as soon as it is read.
+  for (let from = 0; from < blockTexts.length;) {
+    let to = from, size = 0;
+    while (to < blockTexts.length && (to === from || size + blockTexts[to].length <= NLP_BATCH)) size += blockTexts[to++].length;
+    const texts = blockTexts.slice(from, to).map(detach);
+    let nlp: (BlockNlp | undefined)[] = [];
+    const prose = texts.filter((t) => t.length <= MAX_NLP_BLOCK);
+    if (prose.length > 1) {
+      try {
+        const results = analyzeBlockTexts(prose);
+        let k = 0;
+        nlp = texts.map((t) => (t.length <= MAX_NLP_BLOCK ? results[k++] : undefined));
+      } catch {
+        // A failure in a shared call: each block on its own, where the failure is reported for its block.
+        nlp = [];
+      }
+    }
+    texts.forEach((t, i) => out.push(finishBlock(t, languageId, onError, nlp[i])));
+    from = to;
+  }
+  return out;
+}
+
+/** The block's result; `nlp` is compromise's output for it when already computed. */
+function finishBlock(text: string, languageId: string, onError?: ErrorHook, nlp?: BlockNlp): BlockResult {
   const errors: { source: string; message: string }[] = [];
   const structure = blockStructure(text, languageId);
   let mentions: RawMention[] = [];
@@ -105,7 +138,7 @@ export function analyzeBlock(blockText: string, languageId = 'news', onError?: E
   try {
     // Not prose (a data dump, a minified line): no entity pass; the analysis says so (`tooLong`).
     if (text.length > MAX_NLP_BLOCK) throw SKIP;
-    const nlp = analyzeBlockText(text);
+    nlp ??= analyzeBlockText(text, { groups: false });
     packed = packWords(tokenize(text, nlp));
     mentions = recognizeBlock(text, nlp, structure.kind === 'heading');
   } catch (e) {
@@ -187,6 +220,14 @@ export class BlockCache {
       m.delete(k);
       this.total -= e.weight;
     }
+  }
+
+  /** Computes and caches the results of `texts` not cached yet, short blocks in shared calls (`analyzeBlocks`). */
+  fill(languageId: string, texts: readonly string[], onError?: ErrorHook): void {
+    const todo = [...new Set(texts)].filter((t) => !this.has(languageId, t));
+    if (!todo.length) return;
+    this.misses += todo.length;
+    analyzeBlocks(todo, languageId, onError).forEach((r, i) => this.put(languageId, todo[i], r));
   }
 
   /** The cached result, or a fresh one (computed here and cached). */
