@@ -2,8 +2,13 @@
 // npm run bench: News Lens's speed and memory against a naive baseline, measured in one run on this
 // machine. A benchmark, not a test: it prints figures and never fails on time.
 //
-//   node scripts/bench.mjs [--sizes 3k,30k,300k,1m,3m] [--latency-sizes 100k,1m] [--edits 60] [--hovers 400]
-//                          [--no-server] [--no-engine]
+//   node scripts/bench.mjs [--sizes 3k,30k,300k,1m,3m] [--latency-sizes 100k,1m|none] [--edits 60] [--hovers 400]
+//                          [--no-server] [--no-engine] [--repeat N] [--compare-env K=V[,K=V...]]
+//
+// --repeat N runs each first-analysis measurement N times, interleaved (baseline, server, baseline,
+// server...), and prints medians (times, per-run ratios) and the highest peak RSS: on a shared
+// machine one run says little. --compare-env also measures the server with these environment
+// variables (e.g. NEWS_LENS_WORKERS=2, NEWS_LENS_MAIN_THREAD=0) in the same run, as a second column.
 //
 // 1. First analysis. For each size, an article built from the dev articles (scripts/lib/articles.mjs:
 //    every paragraph distinct, so no cache can help) is analyzed in a fresh child process:
@@ -253,8 +258,8 @@ async function latency(file, edits, hovers) {
 
 // ---------------------------------------------------------------------------------------------
 
-function runChild(mode, file) {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', mode, file], { encoding: 'utf8', maxBuffer: 1 << 24 });
+function runChild(mode, file, env = {}) {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', mode, file], { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, ...env } });
   const line = (r.stdout || '').trim().split('\n').pop();
   try {
     return JSON.parse(line);
@@ -292,22 +297,44 @@ async function main() {
   console.log(`News Lens benchmark — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   console.log(`Articles built from ${paras.length} distinct paragraphs of the dev articles; every paragraph distinct.\n`);
 
+  const repeat = Math.max(1, Number(arg('--repeat', '1')) || 1);
+  const altEnv = arg('--compare-env') ? Object.fromEntries(arg('--compare-env').split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) : null;
+  const median = (xs) => {
+    const v = xs.filter((x) => typeof x === 'number' && !Number.isNaN(x)).sort((a, b) => a - b);
+    return v.length ? (v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2) : undefined;
+  };
+  /** Medians over the runs: times and ratios (each run's ratio against the baseline of the same round); RSS: the highest. */
+  const summarize = (runs, base) => {
+    const ok = runs.filter((r) => r && !r.error);
+    if (!ok.length) return runs.find((r) => r?.error) ?? {};
+    return {
+      ms: median(ok.map((r) => r.ms)),
+      rssMb: Math.max(...ok.map((r) => r.rssMb)),
+      ratio: base ? median(runs.map((r, i) => (r && !r.error && base[i] && !base[i].error ? r.ms / base[i].ms : NaN))) : undefined,
+    };
+  };
   const rows = [];
   for (const s of sizes) {
     const bytes = readFileSync(files[s]).length;
-    const base = runChild('baseline', files[s]);
-    const srv = runChild('server', files[s]);
-    const eng = has('--no-engine') ? {} : runChild('engine', files[s]);
-    rows.push({ s, bytes, base, srv, eng });
+    const bases = [], srvs = [], alts = [], engs = [];
+    for (let r = 0; r < repeat; r++) {
+      bases.push(runChild('baseline', files[s]));
+      srvs.push(runChild('server', files[s]));
+      if (altEnv) alts.push(runChild('server', files[s], altEnv));
+      if (!has('--no-engine')) engs.push(runChild('engine', files[s]));
+    }
+    rows.push({ s, bytes, base: summarize(bases), srv: summarize(srvs, bases), alt: altEnv ? summarize(alts, bases) : null, eng: summarize(engs) });
     process.stderr.write(`  measured ${s}\n`);
   }
-  const head = ['article', 'baseline time', 'baseline peak RSS', 'News Lens time', 'server peak RSS', 'time ratio', 'RSS ratio', '1-thread engine', 'engine RSS'];
-  const table = rows.map(({ s, bytes, base, srv, eng }) => [
+  const altName = altEnv ? Object.entries(altEnv).map(([k, v]) => `${k}=${v}`).join(' ') : '';
+  const head = ['article', 'baseline time', 'baseline peak RSS', 'News Lens time', 'server peak RSS', 'time ratio', 'RSS ratio', ...(altEnv ? [`with ${altName}`, 'its peak RSS', 'its ratio'] : []), '1-thread engine', 'engine RSS'];
+  const table = rows.map(({ s, bytes, base, srv, alt, eng }) => [
     `${s} (${(bytes / 1024).toFixed(0)} KB)`,
     base.error ? 'error' : fmtMs(base.ms), fmtMb(base.rssMb),
     srv.error ? 'error' : fmtMs(srv.ms), fmtMb(srv.rssMb),
-    base.ms && srv.ms ? `${(srv.ms / base.ms).toFixed(2)}×` : '—',
+    srv.ratio ? `${srv.ratio.toFixed(2)}×` : '—',
     base.rssMb && srv.rssMb ? `${(srv.rssMb / base.rssMb).toFixed(2)}×` : '—',
+    ...(alt ? [alt.error ? 'error' : fmtMs(alt.ms), fmtMb(alt.rssMb), alt.ratio ? `${alt.ratio.toFixed(2)}×` : '—'] : []),
     eng.ms ? fmtMs(eng.ms) : '—', fmtMb(eng.rssMb),
   ]);
   const lat = [];
@@ -326,7 +353,8 @@ async function main() {
   };
   console.log('First analysis: naive baseline (compromise on the whole text) vs News Lens (server over stdio, didOpen → final diagnostics)');
   print(head, table);
-  for (const { s, base, srv, eng } of rows) for (const [n, r] of [['baseline', base], ['server', srv], ['engine', eng]]) if (r.error) console.log(`  ${s} ${n}: ${r.error}`);
+  if (repeat > 1) console.log(`(${repeat} runs each, interleaved: median times, median of the per-run ratios, highest peak RSS)`);
+  for (const { s, base, srv, alt, eng } of rows) for (const [n, r] of [['baseline', base], ['server', srv], ['server with ' + altName, alt], ['engine', eng]]) if (r?.error) console.log(`  ${s} ${n}: ${r.error}`);
   if (lat.length) {
     console.log(`\nThrough the server over stdio (${edits} edits, ${hovers} hovers each; half the hovers on mentions):`);
     print(['article', 'edit→diagnostics median', 'edit→diagnostics p95', 'hover median', 'hover p99', 'hovers with a card'], lat);

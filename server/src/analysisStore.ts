@@ -19,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { createAnalyzer, type Analysis, type Analyzer, type AnalyzeOptions, type BlockResult } from './engine';
+import { analyzeBlocks } from './engine/blocks';
 
 export interface StoreDocument {
   readonly uri: string;
@@ -58,6 +59,12 @@ export interface StoreOptions {
   chunkChars?: number;
   /** A first analysis with more uncached text than this publishes partial results. */
   partialChars?: number;
+  /**
+   * An analysis with at least this much uncached text also computes blocks on the main thread, beside
+   * the workers (one job at a time, between messages): both cores work on a large first analysis
+   * without a second worker's memory. Default 16 KB; Infinity never does (also NEWS_LENS_MAIN_THREAD=0).
+   */
+  mainThreadChars?: number;
   /** Minimum time between two partial results of one document (ms). */
   partialIntervalMs?: number;
 }
@@ -74,6 +81,8 @@ interface Job {
   readonly texts: readonly string[];
   readonly priority: number;
   readonly seq: number;
+  /** The main thread may take this job when no worker is free. */
+  readonly shareable: boolean;
   resolve(results: readonly BlockResult[] | null): void;
 }
 
@@ -83,19 +92,25 @@ interface Slot {
   nextId: number;
 }
 
-/** A small pool of worker threads that compute block results; jobs run smallest first. */
+/**
+ * A small pool of worker threads that compute block results; jobs run smallest first. Shareable jobs
+ * may also run on the main thread, one at a time, when every worker is busy.
+ */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private queue: Job[] = [];
   private seq = 0;
+  private mainBusy = false;
   broken = false;
+  /** Jobs computed on the main thread (for tests and the benchmark). */
+  mainJobs = 0;
 
   constructor(private readonly script: string, private readonly size: number, private readonly log: (m: string) => void) {}
 
   /** Computes `texts`; resolves null when the job was cancelled or the worker failed. */
-  run(owner: string, languageId: string, texts: readonly string[], priority: number): Promise<readonly BlockResult[] | null> {
+  run(owner: string, languageId: string, texts: readonly string[], priority: number, shareable = false): Promise<readonly BlockResult[] | null> {
     return new Promise((resolve) => {
-      this.queue.push({ owner, languageId, texts, priority, seq: this.seq++, resolve });
+      this.queue.push({ owner, languageId, texts, priority, seq: this.seq++, shareable, resolve });
       this.queue.sort((a, b) => a.priority - b.priority || a.seq - b.seq);
       this.pump();
     });
@@ -112,7 +127,7 @@ export class WorkerPool {
   }
 
   get pending(): number {
-    return this.queue.length + this.slots.filter((s) => s.job).length;
+    return this.queue.length + this.slots.filter((s) => s.job).length + (this.mainBusy ? 1 : 0);
   }
 
   private spawn(): Slot | undefined {
@@ -152,13 +167,37 @@ export class WorkerPool {
     while (this.queue.length) {
       let slot = this.slots.find((s) => !s.job);
       if (!slot && this.slots.length < this.size && !this.broken) slot = this.spawn();
-      if (!slot) return;
+      if (!slot) {
+        this.runOnMain();
+        break;
+      }
       const job = this.queue.shift()!;
       slot.job = job;
       slot.worker.ref();
       slot.worker.postMessage({ id: slot.nextId++, languageId: job.languageId, texts: job.texts });
     }
     for (const s of this.slots) if (!s.job) s.worker.unref();
+  }
+
+  /** Takes the next shareable job onto the main thread, after the messages already waiting. */
+  private runOnMain(): void {
+    if (this.mainBusy) return;
+    const i = this.queue.findIndex((j) => j.shareable);
+    if (i < 0) return;
+    const job = this.queue.splice(i, 1)[0];
+    this.mainBusy = true;
+    setImmediate(() => {
+      let results: BlockResult[] | null = null;
+      try {
+        results = analyzeBlocks(job.texts, job.languageId);
+        this.mainJobs++;
+      } catch (e) {
+        this.log(`News Lens: computing blocks on the main thread failed: ${(e as Error)?.stack ?? e}`);
+      }
+      this.mainBusy = false;
+      job.resolve(results);
+      this.pump();
+    });
   }
 
   async dispose(): Promise<void> {
@@ -205,6 +244,7 @@ export class AnalysisStore {
   private readonly chunkChars: number;
   private readonly partialChars: number;
   private readonly partialIntervalMs: number;
+  private readonly mainThreadChars: number;
 
   constructor(private readonly hooks: StoreHooks, options: StoreOptions = {}) {
     this.analyzer = createAnalyzer({ onError: hooks.onError });
@@ -214,6 +254,12 @@ export class AnalysisStore {
     this.chunkChars = options.chunkChars ?? 8192;
     this.partialChars = options.partialChars ?? 256 * 1024;
     this.partialIntervalMs = options.partialIntervalMs ?? 1000;
+    this.mainThreadChars = options.mainThreadChars ?? (process.env.NEWS_LENS_MAIN_THREAD === '0' ? Infinity : 16 * 1024);
+  }
+
+  /** Jobs the main thread computed beside the workers. */
+  get mainJobs(): number {
+    return this.pool?.mainJobs ?? 0;
   }
 
   /** The latest completed analysis of an open document (possibly of an older version), or null. */
@@ -309,13 +355,14 @@ export class AnalysisStore {
       let missingChars = 0;
       for (const t of missing) missingChars += t.length;
       const partial = missingChars > this.partialChars;
+      const shareable = missingChars >= this.mainThreadChars;
       const waits: Promise<void>[] = [];
       let chunk: string[] = [];
       let chunkSize = 0;
       const send = () => {
         if (!chunk.length) return;
         const texts = chunk;
-        const done = this.pool!.run(uri, languageId, texts, missingChars).then((results) => {
+        const done = this.pool!.run(uri, languageId, texts, missingChars, shareable).then((results) => {
           if (results) {
             results.forEach((r, i) => {
               for (const e of r.errors ?? []) this.hooks.onError?.(e.source, e.message);
