@@ -38,7 +38,9 @@ export function startServer(connection: Connection): void {
     settings: () => settings,
     facts: (uri) => facts.factsFor(uri),
     onAnalysis: (uri) => { const doc = documents.get(uri); if (doc) publish(doc); onAnalyzed(uri); },
-    notify: (message) => { connection.console.log(message); void connection.window.showInformationMessage(message); },
+    // A notification, not window/showMessageRequest: a client that does not answer that request (or
+    // answers it with an error) must not leave a rejected promise behind, which would end the server.
+    notify: (message) => { connection.console.log(message); void connection.sendNotification('window/showMessage', { type: 3, message }); },
     onError: (source, e) => logOnce(`rule:${source}`, `News Lens: ${source} failed and was skipped: ${(e as Error)?.stack ?? e}`),
     log: (message) => logOnce(message, message),
   });

@@ -256,9 +256,20 @@ test('a file larger than newsLens.maxFileSize is skipped with a message', async 
   // As the extension does: the settings come with initialize, and through workspace/configuration.
   const c = await LspClient.start({ settings: { maxFileSize: 2000 }, initializationOptions: { settings: { maxFileSize: 2000 } } });
   try {
-    const diags = await c.open('file:///hostile/large.news', ARTICLE.repeat(20));
+    const uri = 'file:///hostile/large.news';
+    const big = ARTICLE.repeat(20);
+    assert.ok(big.length > 2000 && ARTICLE.length < 2000);
+    const diags = await c.open(uri, big);
     assert.deepEqual(diags, []);
     assert.ok(c.logs.some((l) => /larger than newsLens\.maxFileSize/.test(l)), c.logs.join('\n'));
+    // Cut below the cap, the same file is analyzed; grown past it again, it is skipped (no stale warnings).
+    const lines = big.split('\n');
+    const all = { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1].length } };
+    const small = await c.change(uri, [{ range: all, text: ARTICLE }]);
+    assert.ok(small && small.length > 0, 'the shortened file gets its diagnostics');
+    const again = await c.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: big }]);
+    assert.deepEqual(again, []);
+    assert.equal(c.child.exitCode, null);
   } finally {
     await c.stop();
   }
