@@ -65,6 +65,12 @@ export interface StoreOptions {
    * without a second worker's memory. Default 16 KB; Infinity never does (also NEWS_LENS_MAIN_THREAD=0).
    */
   mainThreadChars?: number;
+  /**
+   * ...but not with more uncached text than this (default 1.5 MB): compromise on the main thread costs
+   * memory that grows with the text (375 MB instead of 289 MB peak with a 3 MB article), so very large
+   * articles are left to the worker, and the server stays within ~300 MB.
+   */
+  mainThreadMaxChars?: number;
   /** Minimum time between two partial results of one document (ms). */
   partialIntervalMs?: number;
 }
@@ -132,7 +138,10 @@ export class WorkerPool {
 
   private spawn(): Slot | undefined {
     try {
-      const worker = new Worker(this.script);
+      // A small young generation and a bounded old one: compromise makes much short-lived garbage,
+      // and with V8's defaults a worker's heap grows to ~170 MB for what fits in ~110 (3 MB article).
+      // A worker that runs out of memory stops; its blocks are then analyzed in-process.
+      const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 192 } });
       const slot: Slot = { worker, job: null, nextId: 1 };
       worker.unref();
       worker.on('message', (m: { id?: number; results?: BlockResult[]; error?: string; ready?: boolean }) => {
@@ -245,6 +254,7 @@ export class AnalysisStore {
   private readonly partialChars: number;
   private readonly partialIntervalMs: number;
   private readonly mainThreadChars: number;
+  private readonly mainThreadMaxChars: number;
 
   constructor(private readonly hooks: StoreHooks, options: StoreOptions = {}) {
     this.analyzer = createAnalyzer({ onError: hooks.onError });
@@ -255,6 +265,7 @@ export class AnalysisStore {
     this.partialChars = options.partialChars ?? 256 * 1024;
     this.partialIntervalMs = options.partialIntervalMs ?? 1000;
     this.mainThreadChars = options.mainThreadChars ?? (process.env.NEWS_LENS_MAIN_THREAD === '0' ? Infinity : 16 * 1024);
+    this.mainThreadMaxChars = options.mainThreadMaxChars ?? 1536 * 1024;
   }
 
   /** Jobs the main thread computed beside the workers. */
@@ -355,7 +366,7 @@ export class AnalysisStore {
       let missingChars = 0;
       for (const t of missing) missingChars += t.length;
       const partial = missingChars > this.partialChars;
-      const shareable = missingChars >= this.mainThreadChars;
+      const shareable = missingChars >= this.mainThreadChars && missingChars <= this.mainThreadMaxChars;
       const waits: Promise<void>[] = [];
       let chunk: string[] = [];
       let chunkSize = 0;

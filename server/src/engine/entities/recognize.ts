@@ -15,12 +15,16 @@ import type { BlockNlp } from '../nlp';
 import type { EntityKind } from '../types';
 import { lexicon, type LexEntry } from '../gazetteer/lexicon';
 import { countryByName } from '../gazetteer';
-import nlpLib from 'compromise';
+import { getNlp } from '../nlp';
 
-/** compromise's lexicon (lower-case word → tags): tells names from common words. */
-const LEXICON = (nlpLib as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon;
+/**
+ * compromise's lexicon (lower-case word → tags): tells names from common words. Loaded on first use,
+ * with compromise: the server's main thread, which only rescans words (`tokenize`), never loads it.
+ */
+let LEXICON: Record<string, string | string[]> | undefined;
 /** Whether the word is a common English word (not a name) in compromise's lexicon. */
 function commonWord(text: string): boolean {
+  LEXICON ??= (getNlp() as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon;
   const tags = LEXICON[text.toLowerCase()];
   if (!tags) return false;
   const list = String(tags).split(',');
