@@ -134,3 +134,57 @@ test('datelines in capitals name a known place; long titled names are kept whole
     ['person', 'Mohammed bin Abdulrahman Al Thani', 'Mohammed bin Abdulrahman Al Thani'],
   ]);
 });
+
+test('"&" joins two names into a firm; a country written with "&" is still the country', () => {
+  assert.deepEqual(found('Suppliers Harlow & Finch and Oakridge International raised prices.'), [
+    ['organization', 'Harlow & Finch', 'Harlow & Finch'],
+    ['organization', 'Oakridge International', 'Oakridge International'],
+  ]);
+  assert.deepEqual(found('Fans in Trinidad & Tobago celebrated.'), [['country', 'Trinidad & Tobago', 'Trinidad and Tobago']]);
+});
+
+test('"and" inside one organization’s name, "and the" between two', () => {
+  assert.deepEqual(found('The Flood and Drought Relief Authority said so.'), [
+    ['organization', 'Flood and Drought Relief Authority', 'Flood and Drought Relief Authority'],
+  ]);
+  assert.deepEqual(found('The Ministry of Fisheries and Coastal Affairs and the Port Authority of Kestrel met.').map(([k, t]) => [k, t]), [
+    ['organization', 'Ministry of Fisheries and Coastal Affairs'],
+    ['organization', 'Port Authority of Kestrel'],
+  ]);
+  // Two names whose first ends on a place stay two.
+  assert.deepEqual(found('Bankers from the Bank of Japan and Norinchukin Capital met.').map(([k, t]) => [k, t]), [
+    ['organization', 'Bank of Japan'],
+    ['organization', 'Norinchukin Capital'],
+  ]);
+});
+
+test('a demonym before a nation’s own body is one organization; before a company it stays the country', () => {
+  assert.deepEqual(found('The Kenyan Red Cross and the Chilean Navy sent help.'), [
+    ['organization', 'Kenyan Red Cross', 'Kenyan Red Cross'],
+    ['organization', 'Chilean Navy', 'Chilean Navy'],
+  ]);
+  assert.deepEqual(found('The Russian Gazprom pipeline was shut.').slice(0, 2), [
+    ['country', 'Russian', 'Russia'],
+    ['organization', 'Gazprom', 'Gazprom'],
+  ]);
+});
+
+test('a model number before capitals is a product, not an organization', () => {
+  assert.deepEqual(found('Airlines grounded the 737 MAX and the A380 XL for checks, the FAA said.'), [
+    ['organization', 'FAA', 'Federal Aviation Administration'],
+  ]);
+});
+
+test('name particles in a row stay inside the name ("von der", "de la")', () => {
+  assert.deepEqual(found('Commission President Ursula von der Leyen met Juan de la Cruz.').filter(([k]) => k === 'person'), [
+    ['person', 'Ursula von der Leyen', 'Ursula von der Leyen'],
+    ['person', 'Juan de la Cruz', 'Juan de la Cruz'],
+  ]);
+});
+
+test('"a NATO summit" is one of many, not a named event; "the G20 summit" is named', () => {
+  assert.deepEqual(found('Leaders prepared for a NATO summit in Oslo.').map(([k, t]) => [k, t]), [
+    ['organization', 'NATO'],
+    ['place', 'Oslo'],
+  ]);
+});

@@ -119,7 +119,7 @@ const ORG_HEADS = new Set([
   'Program', 'Programme', 'Taskforce', 'Force', 'Team', 'Band', 'Orchestra', 'Choir', 'Cooperative', 'Consortium', 'Laboratory', 'Laboratories',
   'Community', 'Exchange', 'Tribunal', 'Pharmaceuticals', 'Petroleum', 'Financial', 'Insurance', 'Bancorp', 'Securities', 'Investments', 'Ventures',
   'Capital', 'Electric', 'Electronics', 'Entertainment', 'Pictures', 'Software', 'Telecom', 'Telecommunications', 'Communications', 'Semiconductor',
-  'Therapeutics', 'Aerospace', 'Automotive', 'Shipping', 'Logistics', 'Railways', 'Airline', 'Conservancy',
+  'Therapeutics', 'Aerospace', 'Automotive', 'Shipping', 'Logistics', 'Railways', 'Airline', 'Conservancy', 'Survey', 'International',
 ]);
 const ORG_PREFIXES = new Set(['University', 'Ministry', 'Department', 'Church', 'Bank', 'Council', 'Institute', 'Office', 'Museum', 'Academy', 'College', 'House', 'Court', 'Federation', 'Association', 'League', 'Society', 'Union', 'Party', 'Board', 'Commission', 'Committee', 'Organization', 'Organisation', 'Agency', 'Bureau', 'Order']);
 const EVENT_HEADS = new Set(['Summit', 'Conference', 'Forum', 'Olympics', 'Paralympics', 'Cup', 'Championship', 'Championships', 'Expo', 'Fair', 'Festival', 'War', 'Games', 'Challenge', 'Marathon', 'Grand Prix', 'Biennale', 'Dialogue', 'Convention', 'Election', 'Elections', 'Referendum', 'Revolution', 'Uprising', 'Massacre', 'Crisis', 'Tournament', 'Awards', 'Congress', 'Week', 'Rally', 'Olympiad', 'Open', 'Classic', 'Series', 'Derby', 'Bowl', 'Show', 'Exhibition', 'Symposium', 'Meeting', 'Talks', 'Accords', 'Accord']);
@@ -192,6 +192,7 @@ function joinable(ctx: Ctx, i: number): boolean {
   const gap = gapAfter(ctx, i);
   if (gap === ' ' || gap === '-' || gap === '\u00a0' || gap === '–' && false) return true;
   if (/^[ \t\u00a0]+$/.test(gap)) return true;
+  if (/^[ \t\u00a0]?&[ \t\u00a0]?$/.test(gap)) return true; // "Pratt & Whitney", "AT&T"
   if (/^\.[ \t\u00a0]+$/.test(gap) || gap === '.') {
     const w = ctx.words[i];
     return /^\p{Lu}$/u.test(w.text) || w.text === 'St' || w.text === 'Jr' || w.text === 'Mt' || w.text === 'Inc' || w.text === 'Co' || w.text === 'Corp';
@@ -205,7 +206,9 @@ function lookup(ctx: Ctx, i: number, j: number): LexEntry | undefined {
   let key = ctx.text.slice(ctx.words[i].start, ctx.words[j].end);
   // A final period belongs to abbreviations ("U.S." is one word already; "Inc." "D.C.").
   if (/\s/.test(key)) key = key.replace(/\s+/g, ' ');
-  return lexicon().map.get(key);
+  const e = lexicon().map.get(key);
+  // "Trinidad & Tobago", "Bosnia & Herzegovina": "&" for "and".
+  return e ?? (key.includes('&') ? lexicon().map.get(key.replace(/ ?& ?/g, ' and ')) : undefined);
 }
 
 /** Longest gazetteer match starting at word i and ending at most at word `limit`. */
@@ -308,13 +311,23 @@ function shapeOfRun(ctx: Ctx, a: number, b: number): EntityKind | undefined {
   const left = c - 1;
   const leftShape = shapeOf(ctx, a, left);
   const prefix = left === a && (ORG_PREFIXES.has(words[a].text) || PLACE_PREFIXES.has(words[a].text) || EVENT_PREFIXES.has(words[a].text));
-  if (!leftShape && !prefix) return undefined;
+  if (!leftShape && !prefix) {
+    // "Disaster and Emergency Management Authority": common words, "and", then an organization's shape.
+    if (words[c].text === 'and' && c + 1 <= b && !words.slice(a, c).some((w, k) => lexicon().map.has(w.text) || hasPersonTag(w) || w.tags.has('Place') || w.tags.has('Organization') || !/^\p{Lu}\p{Ll}+$/u.test(w.text) || (a + k < c - 1 && gapAfter(ctx, a + k).includes('&'))) && !words.slice(c + 1, b + 1).some((w) => BETWEEN.has(w.text)) && shapeOf(ctx, c + 1, b) === 'organization') return 'organization';
+    return undefined;
+  }
   // "X Party and the Y Party": two names.
   for (let i = a + 1; i < b; i++) {
     if (words[i].text !== 'and' && words[i].text !== '&') continue;
     let r = i + 1;
     while (r <= b && BETWEEN.has(words[r].text)) r++;
-    if (r <= b && shapeOf(ctx, a, i - 1)) return undefined;
+    if (r <= b && shapeOf(ctx, a, i - 1)) {
+      // "Department of Health and Human Services", "Ministry of Agriculture and Rural Development": one name,
+      // unless "the" opens the second or the first ends on a place ("University of Cambridge and ETH Zurich").
+      const tail = lookup(ctx, a + 2, i - 1);
+      const oneName = prefix && ORG_PREFIXES.has(words[a].text) && /^(of|for|on)$/.test(words[a + 1].text) && words[i + 1].text !== 'the' && !(tail && (tail.kind === 'place' || tail.kind === 'country')) && !lexicon().map.has(ctx.text.slice(words[r].start, words[b].end));
+      if (!oneName) return undefined;
+    }
   }
   return shapeOf(ctx, a, b) ?? leftShape;
 }
@@ -369,6 +382,17 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
   // A product's name ("Firefox", "ChatGPT") is no person, place or organization; nor is a quoted title (“Silent Spring”).
   if (!role && PRODUCTS.has(ctx.text.slice(words[a].start, words[b].end))) return;
   if (!role && /[“"«]$/.test(ctx.text.slice(Math.max(0, words[a].start - 1), words[a].start)) && /^[”"»]/.test(ctx.text.slice(words[b].end, words[b].end + 1))) return;
+  // "the Department of Health and Human Services and the Food and Drug Administration": two names joined by "and the".
+  for (let k = a + 1; k + 2 <= b; k++) {
+    if (words[k].text !== 'and' || words[k + 1].text !== 'the' || !isCap(words[k + 2])) continue;
+    const left = lookup(ctx, a, k - 1) ?? shapeOfRun(ctx, a, k - 1);
+    const right = lookup(ctx, k + 2, b) ?? shapeOfRun(ctx, k + 2, b);
+    if (left && right) {
+      readRun(ctx, a, k - 1, role);
+      readRun(ctx, k + 2, b);
+      return;
+    }
+  }
   // "University of Texas Arlington Amneh Jafari": an organization's name, then a person's.
   if (!role && !ctx.heading && b - a >= 3 && personPair(ctx, b - 1)) {
     const org = lookup(ctx, a, b - 2) ?? (shapeOfRun(ctx, a, b - 2) === 'organization' ? { kind: 'organization' as EntityKind, canonical: undefined } : undefined);
@@ -411,10 +435,25 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
     }
     break;
   }
+  // "Pratt & Whitney", "Marks & Spencer Group": two names joined by "&" are a firm (up to the next connector).
+  if (!role) {
+    for (let k = a; k < b; k++) {
+      if (!gapAfter(ctx, k).includes('&') || !isCap(words[k + 1])) continue;
+      if ([k, k + 1].every((x) => { const e = lexicon().map.get(words[x].text); return e && (e.kind === 'country' || e.kind === 'place'); })) break;
+      let end = k + 1;
+      while (end < b && !CONNECTORS.has(words[end + 1].text)) end++;
+      if (k > a) readRun(ctx, a, k - 1);
+      push(ctx, k, end, 'organization', undefined, undefined, 2);
+      let r = end + 1;
+      while (r <= b && CONNECTORS.has(words[r].text)) r++;
+      if (r <= b) readRun(ctx, r, b);
+      return;
+    }
+  }
   // Split at connectors (except particles inside a person's name: "Suleiman al-Amr", "Ludwig van Beethoven").
   for (let i = a; i <= b; i++) {
     const w = words[i];
-    if (CONNECTORS.has(w.text) && !(NAME_PARTICLES.has(w.text) && i > a && i < b && (gapAfter(ctx, i) === '-' || hasPersonTag(words[i + 1]) || hasPersonTag(words[i - 1])))) {
+    if (CONNECTORS.has(w.text) && !(NAME_PARTICLES.has(w.text) && i > a && i < b && (gapAfter(ctx, i) === '-' || particleBetweenNames(ctx, a, b, i)))) {
       // "President Ilham Aliyev of Azerbaijan": the part after "of" is read on its own.
       readRun(ctx, a, i - 1, role);
       let k = i + 1;
@@ -447,6 +486,14 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
       i = g.end + 2;
       continue;
     }
+    if (g && g.entry.source === 'demonym' && i === a && g.end < b && !role && commonWord(words[g.end + 1].text) && !TITLE_FIRST.has(words[g.end + 1].text)) {
+      // "Turkish Red Crescent", "Indonesian Navy": a nation's own body is one organization.
+      const rest = lookup(ctx, g.end + 1, b);
+      if (rest ? rest.kind === 'organization' : shapeOf(ctx, g.end + 1, b) === 'organization') {
+        push(ctx, a, b, 'organization', undefined, undefined, 2);
+        return;
+      }
+    }
     if (g && acceptInRun(ctx, a, b, i, g.end, g.entry)) {
       flush(i - 1);
       // A country right before a title names the office: "Azerbaijan President Ilham Aliyev".
@@ -465,6 +512,15 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
     i++;
   }
   flush(b);
+}
+
+/** "Ursula von der Leyen": a name particle (or a run of them) with a person's name on one side. */
+function particleBetweenNames(ctx: Ctx, a: number, b: number, i: number): boolean {
+  let l = i - 1;
+  while (l > a && NAME_PARTICLES.has(ctx.words[l].text)) l--;
+  let r = i + 1;
+  while (r < b && NAME_PARTICLES.has(ctx.words[r].text)) r++;
+  return hasPersonTag(ctx.words[l]) || hasPersonTag(ctx.words[r]);
 }
 
 /** Whether words k, k+1 look like a person's given name and surname ("Alia Salem", "Amneh Jafari"). */
@@ -542,6 +598,7 @@ function readName(ctx: Ctx, a: number, b: number, role?: string): void {
   const allCapsAcronym = n === 1 && /^\p{Lu}{2,6}s?$/u.test(words[a].text);
   if (allCapsAcronym && !role) {
     const w = words[a].text;
+    if (/\p{N}[ -]?$/u.test(ctx.text.slice(Math.max(0, words[a].start - 2), words[a].start))) return; // "737 MAX", "F-35 JSF": a model's name
     if (!NOT_NAMES.has(w) && !ACRONYM_STOP.has(w) && !(w.length >= 5 && commonWord(w)) && !/^[IVXLC]+$/.test(w) && !words[a].tags.has('Person') && !/^[\s\p{Lu}\p{P}\p{N}]+$/u.test(ctx.text.slice(Math.max(0, words[a].start - 12), words[a].end + 12))) {
       push(ctx, a, b, 'organization', undefined, undefined, 1);
     }
@@ -651,7 +708,8 @@ export function recognizeBlock(text: string, nlp: BlockNlp, heading = false): Ra
     }
     // A gazetteer form may span a comma ("Washington, D.C."): extend when it does.
     const g = longestAt(ctx, i, Math.min(words.length - 1, j + 3));
-    if (g && g.end > j) j = g.end;
+    // ("a NATO summit" is one of many: a form ending in a lower-case word is not taken after "a"/"an".)
+    if (g && g.end > j && !(/^\p{Ll}/u.test(words[g.end].text) && /(?:^|\s)(?:a|an)\s+$/i.test(text.slice(Math.max(0, words[i].start - 4), words[i].start)))) j = g.end;
     readRun(ctx, i, j);
     i = j;
   }
