@@ -13,10 +13,11 @@ import { BlockCache, analyzeBlock, blockWords, MAX_NLP_BLOCK, type BlockResult, 
 export { MAX_NLP_BLOCK };
 import { scanBlocks, sectionsOf, type Structure } from './structure';
 import type { RawMention } from './entities/recognize';
-import { articlePass, type BlockInput } from './entities/article';
+import { ArticlePass, type PassBlock } from './entities/article';
 import { findReportedEvents } from './entities/events';
 import { linkEntities } from './entities/link';
-import { runRules } from './claims';
+import { ClaimCache } from './claims';
+import { mentionsFootball } from './claims/context';
 import { createKnowledgeBase, type KnowledgeBase } from './kb';
 import type { Analysis, AnalyzeOptions, Block, Claim, ReportedEvent, Sentence, Span } from './types';
 
@@ -68,6 +69,10 @@ function kbFor(facts: AnalyzeOptions['facts']): KnowledgeBase {
 export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   const cache = hooks.cache ?? new BlockCache();
   const onError = hooks.onError;
+  const claimCache = new ClaimCache();
+  const pass = new ArticlePass();
+  /** Whether a block's text mentions football (an article-wide flag of the claim rules), per block text. */
+  const football = new WeakMap<BlockResult, boolean>();
 
   function assemble(text: string, options: AnalyzeOptions = {}, missing: 'compute' | 'skip' = 'compute'): AssembleResult {
     const languageId = options.languageId ?? 'news';
@@ -78,7 +83,10 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     const sentences: Sentence[] = [];
     const quotes: Span[] = [];
     let raw: RawMention[] = [];
-    const inputs: BlockInput[] = [];
+    const inputs: PassBlock[] = [];
+    const keys: BlockResult[] = [];
+    let footballFlag = false;
+    let gapFrom = 0;
     let skipped = 0;
     const tooLong: Span[] = [];
     for (const span of spans) {
@@ -97,6 +105,14 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       }
       const at = span.start;
       const index = blocks.length;
+      keys.push(r);
+      // The article-wide flag, from each block's (cached) answer and the text between blocks.
+      if (!footballFlag) {
+        let f = football.get(r);
+        if (f === undefined) football.set(r, (f = mentionsFootball(blockText)));
+        footballFlag = f || (span.start > gapFrom && mentionsFootball(text.slice(gapFrom, span.start)));
+      }
+      gapFrom = span.end;
       const ids: number[] = new Array(r.sentences.length);
       for (let i = 0; i < r.sentences.length; i++) {
         const s = r.sentences[i];
@@ -104,17 +120,17 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
         sentences.push(Object.freeze({ index: sentences.length, block: index, start: s.start + at, end: s.end + at }));
       }
       for (const q of r.quotes) quotes.push(Object.freeze({ start: q.start + at, end: q.end + at }));
-      for (const m of r.mentions) raw.push({ ...m, start: m.start + at, end: m.end + at });
-      // Words are built when the article pass reaches the block, and dropped after it.
+      // Words are built when the article pass rescans the block, and dropped after it.
       const result = r;
-      inputs.push({ start: span.start, end: span.end, heading: r.kind === 'heading', get words() { return blockWords(blockText, result); } });
+      inputs.push({ start: span.start, end: span.end, key: r, mentions: r.mentions, words: () => blockWords(blockText, result) });
       blocks.push(Object.freeze({ index, kind: r.kind, start: span.start, end: span.end, sentences: Object.freeze(ids) }));
     }
     const structure: Structure = { date, blocks, sentences, sections: sectionsOf(text, bodyStart, blocks), quotes, directives };
     try {
-      raw = articlePass(text, inputs, raw);
+      raw = pass.run(text, inputs);
     } catch (e) {
       onError?.('entities', e);
+      raw = inputs.flatMap((b) => b.mentions.map((m) => ({ ...m, start: m.start + b.start, end: m.end + b.start })));
     }
     let linked: ReturnType<typeof linkEntities> = { entities: [], mentions: [] };
     try {
@@ -130,7 +146,9 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     } catch (e) {
       onError?.('events', e);
     }
-    const claims: Claim[] = runRules({ text, structure, entities, mentions, kb: kbFor(options.facts) }, options.rules ?? {}, onError);
+    if (!footballFlag && gapFrom < text.length) footballFlag = mentionsFootball(text.slice(gapFrom));
+    const claims: Claim[] = claimCache.run(
+      { text, structure, entities, mentions, kb: kbFor(options.facts), flags: { football: footballFlag } }, keys, options.rules ?? {}, onError);
     const notes: string[] = [];
     if (!date) notes.push('No `date YYYY-MM-DD` header: date-dependent checks are skipped.');
     else if (!date.valid) notes.push(`The date ${date.value} does not exist: date-dependent checks are skipped.`);

@@ -2,7 +2,7 @@
  * What every claim rule receives: the text, its structure and entities, plus per-sentence views with
  * their attribution computed once.
  */
-import type { Claim, ClaimCategory, Entity, Fix, Mention, Severity, Span } from '../types';
+import type { Claim, ClaimCategory, Entity, Fix, Mention, Sentence, Severity, Span } from '../types';
 import type { Structure } from '../structure';
 import { attributionOf, type Attribution, type SentenceView } from './attribution';
 import type { KnowledgeBase } from '../kb';
@@ -14,6 +14,25 @@ export interface RuleContext {
   readonly mentions: readonly Mention[];
   /** The knowledge base the contradiction checks use (bundled, plus the user's facts). */
   readonly kb?: KnowledgeBase;
+  /** Article-wide facts some rules use (computed from `text` when absent; see `articleFlags`). */
+  readonly flags?: ArticleFlags;
+}
+
+/** What a rule may know of the article beyond a sentence's paragraph; part of the claim cache's key. */
+export interface ArticleFlags {
+  /** The article mentions football (FIFA, football, soccer): "the 2014 World Cup" is FIFA's. */
+  readonly football: boolean;
+}
+
+const FOOTBALL = /\bFIFA\b|\bfootball\b|\bsoccer\b/i;
+
+/** True when `text` (an article, or a part of one) mentions football. */
+export function mentionsFootball(text: string): boolean {
+  return FOOTBALL.test(text);
+}
+
+export function articleFlags(ctx: RuleContext): ArticleFlags {
+  return ctx.flags ?? { football: mentionsFootball(ctx.text) };
 }
 
 export type Finding = Omit<Claim, 'rule' | 'category' | 'severity'>;
@@ -26,9 +45,17 @@ export interface Rule {
   run(ctx: RuleContext, sentences: SentenceInfo): Finding[];
 }
 
+/** A paragraph sentence not (nearly) all quotation, with its attribution: what the claim rules check. */
+export interface Statement {
+  readonly view: SentenceView;
+  readonly attribution: Attribution;
+}
+
 export interface SentenceInfo {
   /** Paragraph sentences only (headings are not claims). */
   readonly views: readonly SentenceView[];
+  /** The views that are not quotations, with their attribution (computed once, shared by the rules). */
+  statements(): readonly Statement[];
   attribution(view: SentenceView): Attribution;
   /** True when this sentence or a neighbour in the same paragraph names its source. */
   namedNearby(view: SentenceView): boolean;
@@ -39,12 +66,23 @@ export interface SentenceInfo {
 /** Sentences longer than this are not checked for claims. */
 export const MAX_CLAIM_SENTENCE = 5000;
 
-export function sentenceInfo(ctx: RuleContext): SentenceInfo {
-  const { text, structure, mentions } = ctx;
+/**
+ * Views of the paragraph sentences with their attribution. `part` limits them to some sentences (one
+ * block's, for the claim cache), with the quotations and mentions that cover them; by default the
+ * whole article's.
+ */
+export function sentenceInfo(
+  ctx: RuleContext,
+  part?: { readonly sentences: readonly Sentence[]; readonly quotes: readonly Span[]; readonly mentions: readonly Mention[] },
+): SentenceInfo {
+  const { text, structure } = ctx;
+  const sentences = part?.sentences ?? structure.sentences;
+  const quotes = part?.quotes ?? structure.quotes;
+  const mentions = part?.mentions ?? ctx.mentions;
   const views: SentenceView[] = [];
   let mi = 0;
   let qi = 0;
-  for (const s of structure.sentences) {
+  for (const s of sentences) {
     const block = structure.blocks[s.block];
     if (block.kind === 'heading') continue;
     // Not prose (a data dump, a minified line): the rules' cost would grow with the square of its length.
@@ -52,9 +90,9 @@ export function sentenceInfo(ctx: RuleContext): SentenceInfo {
     while (mi < mentions.length && mentions[mi].end <= s.start) mi++;
     const ms: Mention[] = [];
     for (let j = mi; j < mentions.length && mentions[j].start < s.end; j++) if (mentions[j].start >= s.start) ms.push(mentions[j]);
-    while (qi < structure.quotes.length && structure.quotes[qi].end <= s.start) qi++;
+    while (qi < quotes.length && quotes[qi].end <= s.start) qi++;
     const qs: Span[] = [];
-    for (let j = qi; j < structure.quotes.length && structure.quotes[j].start < s.end; j++) qs.push(structure.quotes[j]);
+    for (let j = qi; j < quotes.length && quotes[j].start < s.end; j++) qs.push(quotes[j]);
     views.push({ index: s.index, block: s.block, start: s.start, end: s.end, body: text.slice(s.start, s.end), quotes: qs, mentions: ms });
   }
   const byIndex = new Map(views.map((v, i) => [v.index, i]));
@@ -68,8 +106,19 @@ export function sentenceInfo(ctx: RuleContext): SentenceInfo {
     const i = byIndex.get(v.index)!;
     return [views[i - 1], views[i + 1]].filter((n): n is SentenceView => !!n && n.block === v.block);
   };
+  let statements: Statement[] | undefined;
   return {
     views,
+    statements: () => {
+      if (!statements) {
+        statements = [];
+        for (const view of views) {
+          const a = attribution(view);
+          if (!a.quoted) statements.push({ view, attribution: a });
+        }
+      }
+      return statements;
+    },
     attribution,
     neighbours,
     namedNearby: (v) => !!attribution(v).named || neighbours(v).some((n) => !!attribution(n).named),

@@ -10,7 +10,7 @@
  * notes say so). Every finding states the known fact and offers to replace the wrong words with it.
  */
 import type { Fix, Span } from '../types';
-import type { Finding, Rule, RuleContext } from './context';
+import { articleFlags, type Finding, type Rule, type RuleContext } from './context';
 import type { SentenceView } from './attribution';
 import { createKnowledgeBase, normalizeName, type HostedEvent, type KnowledgeBase, type Office, type Term } from '../kb';
 import { countryByIso, countryByName, isDemonym } from '../gazetteer';
@@ -257,15 +257,8 @@ function hostText(ev: HostedEvent): string {
 
 interface EventMention { events: HostedEvent[]; span: Span; label: string; year?: number; yearSpan?: Span }
 
-/** Named events in a sentence, with the year written with them (if any). */
-/** Whether the article is about football: tested once per article text, not once per sentence. */
-let football: { text: string; yes: boolean } | undefined;
-function mentionsFootball(text: string): boolean {
-  if (football?.text !== text) football = { text, yes: /\bFIFA\b|\bfootball\b|\bsoccer\b/i.test(text) };
-  return football.yes;
-}
-
-function eventMentions(kb: KnowledgeBase, v: SentenceView, text: string): EventMention[] {
+/** Named events in a sentence, with the year written with them (if any). `football`: the article is about football. */
+function eventMentions(kb: KnowledgeBase, v: SentenceView, football: boolean): EventMention[] {
   const out: EventMention[] = [];
   const body = v.body;
   for (const m of body.matchAll(/\bCOP[- ]?(\d{1,2})\b(?![-.]\d)/g)) {
@@ -280,7 +273,7 @@ function eventMentions(kb: KnowledgeBase, v: SentenceView, text: string): EventM
     const at = evs.filter((e) => e.year === year || e.heldYear === year);
     out.push({ events: at.length ? at : [], span: { start: v.start + m.index!, end: v.start + m.index! + m[0].length }, label: m[0].replace(/^the\s+/, ''), year });
   }
-  if (mentionsFootball(text)) {
+  if (football) {
     for (const m of body.matchAll(/\b(?:the\s+)?((?:19|20)\d\d)\s+(?:FIFA\s+)?World\s+Cup\b/g)) {
       const pre = body.slice(Math.max(0, m.index! - 30), m.index!);
       if (/\b(?:women's|women’s|rugby|cricket|hockey|T20|club|ski|skiing|basketball|volleyball|handball|netball|chess|darts)\s*$/i.test(pre)) continue;
@@ -299,9 +292,9 @@ function eventMentions(kb: KnowledgeBase, v: SentenceView, text: string): EventM
   return out;
 }
 
-function eventFindings(kb: KnowledgeBase, ctx: RuleContext, v: SentenceView): Finding[] {
+function eventFindings(kb: KnowledgeBase, v: SentenceView, football: boolean): Finding[] {
   const out: Finding[] = [];
-  for (const em of eventMentions(kb, v, ctx.text)) {
+  for (const em of eventMentions(kb, v, football)) {
     if (inQuote(v, em.span)) continue;
     const rel = em.span.end - v.start;
     const after = v.body.slice(rel);
@@ -390,11 +383,11 @@ export const contradiction: Rule = {
   run(ctx, info) {
     const kb = ctx.kb ?? createKnowledgeBase();
     const date = ctx.structure.date?.valid ? ctx.structure.date.value : null;
+    // Whether the article is about football: once per article (or from the context), not per sentence.
+    const { football } = articleFlags(ctx);
     const out: Finding[] = [];
-    for (const v of info.views) {
-      const a = info.attribution(v);
-      if (a.quoted) continue;
-      const found = [...capitalFindings(kb, v), ...pairFindings(kb, v), ...officeFindings(kb, ctx, v, date), ...eventFindings(kb, ctx, v)];
+    for (const { view: v } of info.statements()) {
+      const found = [...capitalFindings(kb, v), ...pairFindings(kb, v), ...officeFindings(kb, ctx, v, date), ...eventFindings(kb, v, football)];
       // One finding per trigger; the first per sentence carries the sentence span.
       const seen = new Set<string>();
       for (const f of found.sort((x, y) => (x.trigger?.start ?? 0) - (y.trigger?.start ?? 0))) {

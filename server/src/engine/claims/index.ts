@@ -8,13 +8,13 @@
  *   <!-- news-lens-ignore RULE... -->   silences the rules (all when none is listed) in the next paragraph
  *   <!-- news-lens-disable RULE... -->  silences the rules in the whole file
  */
-import type { Claim, Severity } from '../types';
-import { sentenceInfo, type Rule, type RuleContext } from './context';
+import type { Claim, Severity, Span } from '../types';
+import { articleFlags, sentenceInfo, type Finding, type Rule, type RuleContext, type SentenceInfo } from './context';
 import { unsourcedStatistic } from './unsourcedStatistic';
 import { vagueAttribution } from './vagueAttribution';
 import { opinionAsFact } from './opinionAsFact';
 import { contradiction } from './contradiction';
-import { normalizeName } from '../kb';
+import { normalizeName, type KnowledgeBase } from '../kb';
 
 export type { Rule, RuleContext } from './context';
 
@@ -34,12 +34,49 @@ export function suppressed(ctx: RuleContext, rule: string, block: number): boole
 /** Rule ids made to throw, for the containment tests (NEWS_LENS_FAULTS=rule-id,...). */
 const FAULTS = new Set(typeof process !== 'undefined' ? (process.env.NEWS_LENS_FAULTS ?? '').split(',').filter(Boolean) : []);
 
-export function runRules(ctx: RuleContext, severities: Readonly<Record<string, string>> = {}, onError?: (rule: string, e: unknown) => void): Claim[] {
-  const claims: Claim[] = [];
-  const info = sentenceInfo(ctx);
+/**
+ * A finding the user marked as checked in .newslens/facts.json: its sentence contains the checked
+ * text. Sentences are found by binary search and normalized once each.
+ */
+function checkedTest(ctx: RuleContext, sentences: readonly Span[]): (rule: string, start: number) => boolean {
+  const checked = ctx.kb?.checked ?? [];
+  if (!checked.length) return () => false;
+  const bodies = new Map<number, string>();
+  return (rule, start) => {
+    let lo = 0, hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sentences[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const s = sentences[lo];
+    if (!s || s.start > start) return false;
+    let body = bodies.get(lo);
+    if (body === undefined) bodies.set(lo, (body = normalizeName(ctx.text.slice(s.start, s.end))));
+    return checked.some((c) => (c.rule === '*' || c.rule === rule) && body!.includes(c.text));
+  };
+}
+
+/** One rule's findings (checked ones left out), or the error it threw. */
+type RuleResult = readonly Finding[] | { readonly error: unknown };
+
+/** Runs every rule on the sentences `info` holds; findings the user marked as checked are left out. */
+function runAll(ctx: RuleContext, info: SentenceInfo, sentences: readonly Span[]): RuleResult[] {
+  const isChecked = checkedTest(ctx, sentences);
+  return RULES.map((rule) => {
+    try {
+      if (FAULTS.has(rule.id)) throw new Error(`fault injected into ${rule.id} (NEWS_LENS_FAULTS)`);
+      return rule.run(ctx, info).filter((f) => !isChecked(rule.id, f.start));
+    } catch (error) {
+      return { error };
+    }
+  });
+}
+
+function blockIndexer(ctx: RuleContext): (offset: number) => number {
   // Binary search (blocks are sorted): a linear scan per finding is quadratic on long articles.
-  const blockOf = (offset: number) => {
-    const bs = ctx.structure.blocks;
+  const bs = ctx.structure.blocks;
+  return (offset) => {
     let lo = 0, hi = bs.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
@@ -48,28 +85,150 @@ export function runRules(ctx: RuleContext, severities: Readonly<Record<string, s
     }
     return lo < bs.length && bs[lo].start <= offset ? lo : -1;
   };
-  const checked = ctx.kb?.checked ?? [];
-  // A finding the user marked as checked in .newslens/facts.json: its sentence contains the checked text.
-  const isChecked = (rule: string, start: number) => {
-    if (!checked.length) return false;
-    const s = ctx.structure.sentences.find((x) => x.start <= start && start < x.end);
-    if (!s) return false;
-    const body = normalizeName(ctx.text.slice(s.start, s.end));
-    return checked.some((c) => (c.rule === '*' || c.rule === rule) && body.includes(c.text));
-  };
-  for (const rule of RULES) {
+}
+
+const byPosition = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
+
+export function runRules(ctx: RuleContext, severities: Readonly<Record<string, string>> = {}, onError?: (rule: string, e: unknown) => void): Claim[] {
+  const claims: Claim[] = [];
+  const info = sentenceInfo(ctx);
+  const blockOf = blockIndexer(ctx);
+  const results = runAll({ ...ctx, flags: articleFlags(ctx) }, info, ctx.structure.sentences);
+  RULES.forEach((rule, i) => {
     const setting = severities[rule.id];
-    if (setting === 'off') continue;
+    if (setting === 'off') return;
     const severity = (setting as Severity | undefined) ?? rule.defaultSeverity;
-    try {
-      if (FAULTS.has(rule.id)) throw new Error(`fault injected into ${rule.id} (NEWS_LENS_FAULTS)`);
-      for (const c of rule.run(ctx, info)) {
-        if (suppressed(ctx, rule.id, blockOf(c.start)) || isChecked(rule.id, c.start)) continue;
-        claims.push({ ...c, rule: rule.id, category: rule.category, severity });
-      }
-    } catch (e) {
-      onError?.(rule.id, e);
+    const r = results[i];
+    if ('error' in r) return onError?.(rule.id, r.error);
+    for (const c of r as readonly Finding[]) {
+      if (suppressed(ctx, rule.id, blockOf(c.start))) continue;
+      claims.push({ ...c, rule: rule.id, category: rule.category, severity });
     }
+  });
+  return claims.sort(byPosition);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Incremental: findings cached per block.
+
+/**
+ * A block's findings depend on its text (its sentences and quotations), the spans of the mentions in
+ * it, the article's date, the knowledge base (with the user's facts and checked findings) and the
+ * article-wide flags: every rule looks at one paragraph sentence and its neighbours in the same
+ * paragraph, never further. `key` stands for the block's text: the block cache's result object.
+ */
+interface BlockEntry {
+  readonly start: number;
+  readonly date: string | null;
+  readonly kb: KnowledgeBase | undefined;
+  readonly football: boolean;
+  /** Start and end of each mention in the block, relative to the block. */
+  readonly spans: Int32Array;
+  readonly results: readonly RuleResult[];
+  /** The claims last made from it: reused while the block's start and the settings stay the same. */
+  last?: { start: number; settings: string; claims: readonly Claim[] };
+}
+
+function sameSpans(spans: Int32Array, mentions: readonly Span[], from: number, to: number, at: number): boolean {
+  if (spans.length !== 2 * (to - from)) return false;
+  for (let i = from, k = 0; i < to; i++, k += 2) if (spans[k] !== mentions[i].start - at || spans[k + 1] !== mentions[i].end - at) return false;
+  return true;
+}
+
+function shift<T extends Span>(s: T, d: number): T {
+  return { ...s, start: s.start + d, end: s.end + d };
+}
+
+/** A finding moved by `d` characters (with its trigger and fixes). */
+function shiftFinding(f: Finding, d: number): Finding {
+  const out: { -readonly [K in keyof Finding]: Finding[K] } = { ...f, start: f.start + d, end: f.end + d };
+  if (f.trigger) out.trigger = shift(f.trigger, d);
+  if (f.fixes) out.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => shift(e, d)) }));
+  return out;
+}
+
+/**
+ * Claim findings cached per block (`ClaimCache.run` is `runRules` with the same result), so that
+ * after an edit only the blocks whose text, mentions or context changed are checked again.
+ * Entries are held weakly by the block cache's result objects.
+ */
+export class ClaimCache {
+  private entries = new WeakMap<object, BlockEntry>();
+  /** Blocks checked by the last `run` (for tests). */
+  computed = 0;
+
+  /**
+   * The claims of the article. `keys[i]` identifies the text of block i (equal texts, same key).
+   * `mentions` are the article's linked mentions, sorted.
+   */
+  run(ctx: RuleContext, keys: readonly object[], severities: Readonly<Record<string, string>> = {}, onError?: (rule: string, e: unknown) => void): Claim[] {
+    const { structure, mentions, text } = ctx;
+    const date = structure.date?.valid ? structure.date.value : null;
+    const flags = articleFlags(ctx);
+    const kb = ctx.kb;
+    const ruleCtx: RuleContext = { ...ctx, flags };
+    const settings = RULES.map((r) => severities[r.id] ?? '').join(',');
+    const failed = new Set<number>();
+    const perBlock: (readonly Claim[])[] = [];
+    let mi = 0, qi = 0;
+    this.computed = 0;
+    for (const block of structure.blocks) {
+      const at = block.start;
+      while (mi < mentions.length && mentions[mi].start < at) mi++;
+      let mj = mi;
+      while (mj < mentions.length && mentions[mj].start < block.end) mj++;
+      while (qi < structure.quotes.length && structure.quotes[qi].end <= at) qi++;
+      let qj = qi;
+      while (qj < structure.quotes.length && structure.quotes[qj].start < block.end) qj++;
+      if (block.kind === 'heading' || !block.sentences.length) { mi = mj; continue; }
+      const key = keys[block.index];
+      let e = key ? this.entries.get(key) : undefined;
+      if (!e || e.date !== date || e.kb !== kb || e.football !== flags.football || !sameSpans(e.spans, mentions, mi, mj, at)) {
+        this.computed++;
+        const sentences = block.sentences.map((i) => structure.sentences[i]);
+        const part = { sentences, quotes: structure.quotes.slice(qi, qj), mentions: mentions.slice(mi, mj) };
+        const spans = new Int32Array(2 * (mj - mi));
+        for (let i = mi, k = 0; i < mj; i++, k += 2) { spans[k] = mentions[i].start - at; spans[k + 1] = mentions[i].end - at; }
+        e = { start: at, date, kb, football: flags.football, spans, results: runAll(ruleCtx, sentenceInfo(ruleCtx, part), sentences) };
+        if (key) this.entries.set(key, e);
+      }
+      mi = mj;
+      e.results.forEach((r, i) => { if ('error' in r) failed.add(i); });
+      if (e.last && e.last.start === at && e.last.settings === settings && !failed.size) {
+        perBlock.push(e.last.claims);
+        continue;
+      }
+      const d = at - e.start;
+      const claims: Claim[] = [];
+      RULES.forEach((rule, i) => {
+        const setting = severities[rule.id];
+        const r = e!.results[i];
+        if (setting === 'off' || 'error' in r || !r.length || suppressed(ctx, rule.id, block.index)) return;
+        const severity = (setting as Severity | undefined) ?? rule.defaultSeverity;
+        for (const f of r as readonly Finding[]) claims.push({ ...(d ? shiftFinding(f, d) : f), rule: rule.id, category: rule.category, severity });
+      });
+      claims.sort(byPosition);
+      e.last = { start: at, settings, claims };
+      perBlock.push(claims);
+    }
+    void text;
+    const out: Claim[] = [];
+    if (failed.size) {
+      // A rule that threw on any block loses all its findings, as in `runRules`.
+      for (const i of failed) if (severities[RULES[i].id] !== 'off') onError?.(RULES[i].id, firstError(this.entries, keys, i));
+      const drop = new Set([...failed].map((i) => RULES[i].id));
+      for (const cs of perBlock) for (const c of cs) if (!drop.has(c.rule)) out.push(c);
+      return out;
+    }
+    for (const cs of perBlock) for (const c of cs) out.push(c);
+    return out;
   }
-  return claims.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function firstError(entries: WeakMap<object, BlockEntry>, keys: readonly object[], rule: number): unknown {
+  for (const k of keys) {
+    const r = k && entries.get(k)?.results[rule];
+    if (r && 'error' in r) return r.error;
+  }
+  return undefined;
 }

@@ -71,9 +71,8 @@ export const opinionAsFact: Rule = {
   description: 'Evaluative or promotional language in the reporter\u2019s own voice',
   run(ctx, info) {
     const out: Finding[] = [];
-    for (const v of info.views) {
-      const a = info.attribution(v);
-      if (a.quoted || a.named) continue;
+    for (const { view: v, attribution: a } of info.statements()) {
+      if (a.named) continue;
       const hit = findOpinion(v);
       if (!hit) continue;
       // After a vague source the words are that source's ("the international community remains hopeful ...").

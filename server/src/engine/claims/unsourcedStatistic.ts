@@ -131,9 +131,8 @@ export const unsourcedStatistic: Rule = {
   description: 'A figure stated as fact with no named source in the same or a neighbouring sentence',
   run(ctx, info) {
     const out: Finding[] = [];
-    for (const v of info.views) {
-      const a = info.attribution(v);
-      if (a.quoted || a.vague || hedgeOf(v, a)) continue;
+    for (const { view: v, attribution: a } of info.statements()) {
+      if (a.vague || hedgeOf(v, a)) continue;
       const quoted = (s: Span) => v.quotes.some((q) => q.start <= v.start + s.start && v.start + s.end <= q.end);
       const stat = findStatistic(v.body, quoted);
       if (!stat) continue;

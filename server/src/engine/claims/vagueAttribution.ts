@@ -48,9 +48,7 @@ export const vagueAttribution: Rule = {
   description: 'A claim pinned on unnamed sources',
   run(ctx, info) {
     const out: Finding[] = [];
-    for (const v of info.views) {
-      const a = info.attribution(v);
-      if (a.quoted) continue;
+    for (const { view: v, attribution: a } of info.statements()) {
       let trigger = a.vague?.span ?? null;
       const hedge = hedgeOf(v, a);
       if (hedge && (!trigger || hedge.start < trigger.start)) trigger = hedge;

@@ -32,11 +32,37 @@ function words(s: string): string[] {
   return s.split(/\s+/).filter(Boolean);
 }
 
-/**
- * Adds the mentions the article's own names imply and makes each form's kind consistent.
- * `raw` holds absolute offsets.
- */
-export function articlePass(text: string, blocks: readonly BlockInput[], raw: readonly RawMention[]): RawMention[] {
+/** A block as the incremental pass sees it. */
+export interface PassBlock {
+  readonly start: number;
+  readonly end: number;
+  /** Stands for the block's text (equal texts, same key): the block cache's result object. */
+  readonly key: object;
+  /** The block's raw mentions, relative to the block. */
+  readonly mentions: readonly RawMention[];
+  /** The block's words (`tokenize`), built only when the block must be rescanned. */
+  words(): readonly Word[];
+}
+
+/** What a block contributes to the article's senses: its mentions' surface forms (computed once per block text). */
+interface BlockForms {
+  readonly surfaces: readonly string[];
+  /** Mention starts, relative to the block. */
+  readonly starts: ReadonlySet<number>;
+}
+
+/** A block's rescan and merge, valid for one `best` (checked against the forms that changed since). */
+interface BlockScan {
+  gen: number;
+  readonly maxWords: number;
+  /** The words a form found in this block can start with, and its mentions' surfaces. */
+  readonly touch: ReadonlySet<string>;
+  /** The block's mentions after the pass, relative to the block. */
+  readonly kept: readonly RawMention[];
+  last?: { start: number; mentions: readonly RawMention[] };
+}
+
+function sensesOf(blocks: readonly { surfaces: readonly string[]; mentions: readonly RawMention[] }[]): { best: Map<string, Sense>; maxWords: number } {
   // 1. Senses of each surface form, and short forms of people's names.
   const senses = new Map<string, Map<string, Sense>>();
   const vote = (form: string, kind: EntityKind, canonical: string, score: number) => {
@@ -48,10 +74,12 @@ export function articlePass(text: string, blocks: readonly BlockInput[], raw: re
     else byKind.set(key, { kind, canonical, score });
   };
   const people = new Map<string, number>(); // full name → weight
-  for (const m of raw) {
-    const surface = text.slice(m.start, m.end).replace(/\s+/g, ' ');
-    vote(surface, m.kind, m.canonical, m.confidence ?? 2);
-    if (m.kind === 'person' && surface.includes(' ')) people.set(m.canonical, (people.get(m.canonical) ?? 0) + 1);
+  for (const b of blocks) {
+    b.mentions.forEach((m, i) => {
+      const surface = b.surfaces[i];
+      vote(surface, m.kind, m.canonical, m.confidence ?? 2);
+      if (m.kind === 'person' && surface.includes(' ')) people.set(m.canonical, (people.get(m.canonical) ?? 0) + 1);
+    });
   }
   // Short forms: last word (surname), first word (given name), first + last ("Antony Blinken").
   const shortForms = new Map<string, { canonical: string; score: number }>();
@@ -70,10 +98,12 @@ export function articlePass(text: string, blocks: readonly BlockInput[], raw: re
     if (ws.length >= 3) offer(`${ws[ws.length - 2]} ${ws[ws.length - 1]}`, name, 2 + count);
   }
   // "the Church" for the Church of Scientology, "the University" for the University of Texas.
-  for (const m of raw) {
-    if (m.kind !== 'organization') continue;
-    const mm = /^(Church|University|Ministry|Department|Council|Institute|Academy|College|Museum|Foundation|Commission|Committee|Agency|Bank|Society|Federation|Association|League|Union) (?:of|for|on) /.exec(m.canonical);
-    if (mm && !shortForms.has(mm[1])) vote(mm[1], 'organization', m.canonical, 2);
+  for (const b of blocks) {
+    for (const m of b.mentions) {
+      if (m.kind !== 'organization') continue;
+      const mm = /^(Church|University|Ministry|Department|Council|Institute|Academy|College|Museum|Foundation|Commission|Committee|Agency|Bank|Society|Federation|Association|League|Union) (?:of|for|on) /.exec(m.canonical);
+      if (mm && !shortForms.has(mm[1])) vote(mm[1], 'organization', m.canonical, 2);
+    }
   }
   for (const [form, { canonical, score }] of shortForms) {
     const byKind = senses.get(form);
@@ -91,47 +121,48 @@ export function articlePass(text: string, blocks: readonly BlockInput[], raw: re
     best.set(form, top);
     maxWords = Math.max(maxWords, words(form).length + (form.match(/-/g)?.length ?? 0));
   }
+  return { best, maxWords };
+}
 
-  // 2. Rescan every block for the article's forms.
-  const byStart = new Map<number, RawMention>();
-  for (const m of raw) byStart.set(m.start, m);
-  const taken: { start: number; end: number }[] = [...raw].sort((a, b) => a.start - b.start);
+/**
+ * 2. Rescans one block for the article's forms; 3. merges: its mentions relabelled to their form's
+ * sense, new ones where nothing overlaps. Offsets relative to the block. `touch` collects the words a
+ * form found here may start with (a form that changes sense later can only change the block's result
+ * if one of them starts it, or if it is one of the block's mentions' surfaces).
+ */
+function scanBlock(blockText: string, ws: readonly Word[], raw: readonly RawMention[], forms: BlockForms, best: ReadonlyMap<string, Sense>, maxWords: number, touch?: Set<string>): RawMention[] {
   const added: RawMention[] = [];
-  for (const block of blocks) {
-    const blockText = text.slice(block.start, block.end);
-    const ws: readonly Word[] = block.words ?? tokenize(blockText, block.nlp);
-    for (let i = 0; i < ws.length; i++) {
-      if (!/^\p{Lu}/u.test(ws[i].text) && !/^\p{N}/u.test(ws[i].text)) continue;
-      let hit: { end: number; sense: Sense } | undefined;
-      let key = '';
-      for (let j = i; j < ws.length && j < i + maxWords; j++) {
-        const gap = j === i ? '' : blockText.slice(ws[j - 1].end, ws[j].start);
-        if (j > i && !/^(?:[ \t\u00a0]+|-|\.\s+|\.)$/.test(gap) && gap !== ', ') break;
-        key = j === i ? ws[j].text : key + (/^\s+$/.test(gap) ? ' ' : gap.replace(/\s+/g, ' ')) + ws[j].text;
-        const s = best.get(key);
-        if (s) hit = { end: j, sense: s };
-      }
-      if (!hit) continue;
-      const start = block.start + ws[i].start;
-      const end = block.start + ws[hit.end].end;
-      const s = hit.sense;
-      // A single capitalised word at a sentence's start is only taken when it is a name elsewhere too.
-      if (hit.end === i && ws[i].sentenceStart && s.kind !== 'person' && s.kind !== 'country' && !byStart.has(start)) {
-        const lower = ws[i].tags.has('ProperNoun');
-        if (!lower) continue;
-      }
-      added.push({ start, end, kind: s.kind, canonical: s.canonical, confidence: 1 });
-      i = hit.end;
+  for (let i = 0; i < ws.length; i++) {
+    if (!/^\p{Lu}/u.test(ws[i].text) && !/^\p{N}/u.test(ws[i].text)) continue;
+    touch?.add(ws[i].text);
+    let hit: { end: number; sense: Sense } | undefined;
+    let key = '';
+    for (let j = i; j < ws.length && j < i + maxWords; j++) {
+      const gap = j === i ? '' : blockText.slice(ws[j - 1].end, ws[j].start);
+      if (j > i && !/^(?:[ \t\u00a0]+|-|\.\s+|\.)$/.test(gap) && gap !== ', ') break;
+      key = j === i ? ws[j].text : key + (/^\s+$/.test(gap) ? ' ' : gap.replace(/\s+/g, ' ')) + ws[j].text;
+      const s = best.get(key);
+      if (s) hit = { end: j, sense: s };
     }
+    if (!hit) continue;
+    const start = ws[i].start;
+    const end = ws[hit.end].end;
+    const s = hit.sense;
+    // A single capitalised word at a sentence's start is only taken when it is a name elsewhere too.
+    if (hit.end === i && ws[i].sentenceStart && s.kind !== 'person' && s.kind !== 'country' && !forms.starts.has(start)) {
+      const lower = ws[i].tags.has('ProperNoun');
+      if (!lower) continue;
+    }
+    added.push({ start, end, kind: s.kind, canonical: s.canonical, confidence: 1 });
+    i = hit.end;
   }
-  void taken;
-  // 3. Merge: existing mentions relabelled to their form's sense; new ones where nothing overlaps.
   const all: RawMention[] = [];
-  for (const m of raw) {
-    const surface = text.slice(m.start, m.end).replace(/\s+/g, ' ');
+  raw.forEach((m, i) => {
+    const surface = forms.surfaces[i];
+    touch?.add(surface);
     const s = best.get(surface);
     all.push(s && (s.kind !== m.kind || s.canonical !== m.canonical) ? { ...m, kind: s.kind, canonical: s.canonical } : m);
-  }
+  });
   all.push(...added);
   all.sort((x, y) => x.start - y.start || y.end - x.end || (y.confidence ?? 2) - (x.confidence ?? 2));
   const kept: RawMention[] = [];
@@ -141,4 +172,99 @@ export function articlePass(text: string, blocks: readonly BlockInput[], raw: re
     kept.push(m);
   }
   return kept;
+}
+
+function formsOf(blockText: string, raw: readonly RawMention[]): BlockForms {
+  return {
+    surfaces: raw.map((m) => blockText.slice(m.start, m.end).replace(/\s+/g, ' ')),
+    starts: new Set(raw.map((m) => m.start)),
+  };
+}
+
+/** The strings a block's `touch` set must hold for `form` to matter to it: the form and its prefixes ending at a word's end. */
+function formKeys(form: string): string[] {
+  const out = [form];
+  for (let p = 1; p < form.length; p++) {
+    const c = form[p];
+    if (c === ' ' || c === '-' || c === '.' || c === ',') out.push(form.slice(0, p));
+  }
+  return out;
+}
+
+const shifted = (ms: readonly RawMention[], d: number): RawMention[] => ms.map((m) => ({ ...m, start: m.start + d, end: m.end + d }));
+
+/**
+ * The article pass, incremental: each block's rescan is cached and done again only when the block is
+ * new, or a form that may occur in it changed sense, or the longest form's length changed. The senses
+ * are recomputed from the blocks' raw mentions each time (O(mentions)). `run` gives the same result as
+ * `articlePass` on the same blocks.
+ */
+export class ArticlePass {
+  private readonly forms = new WeakMap<object, BlockForms>();
+  private readonly scans = new WeakMap<object, BlockScan>();
+  private best: ReadonlyMap<string, Sense> = new Map();
+  private gen = 0;
+  /** Blocks rescanned by the last `run` (for tests). */
+  rescanned = 0;
+
+  /** The article's mentions after the pass, absolute, sorted. */
+  run(text: string, blocks: readonly PassBlock[]): RawMention[] {
+    const inputs = blocks.map((b) => {
+      let f = this.forms.get(b.key);
+      if (!f) this.forms.set(b.key, (f = formsOf(text.slice(b.start, b.end), b.mentions)));
+      return { surfaces: f.surfaces, mentions: b.mentions, forms: f };
+    });
+    const { best, maxWords } = sensesOf(inputs);
+    // The forms whose sense changed since the last run, as the keys that a block's `touch` set may hold.
+    const changed = new Set<string>();
+    for (const [form, s] of best) {
+      const old = this.best.get(form);
+      if (!old || old.kind !== s.kind || old.canonical !== s.canonical) for (const k of formKeys(form)) changed.add(k);
+    }
+    for (const form of this.best.keys()) if (!best.has(form)) for (const k of formKeys(form)) changed.add(k);
+    const prevGen = this.gen++;
+    this.best = best;
+    this.rescanned = 0;
+    const out: RawMention[] = [];
+    blocks.forEach((b, i) => {
+      let scan = this.scans.get(b.key);
+      if (scan && scan.gen !== this.gen) {
+        let valid = scan.gen === prevGen && scan.maxWords === maxWords;
+        if (valid && changed.size) {
+          if (changed.size < scan.touch.size) { for (const k of changed) if (scan.touch.has(k)) { valid = false; break; } }
+          else for (const k of scan.touch) if (changed.has(k)) { valid = false; break; }
+        }
+        if (valid) scan.gen = this.gen;
+        else scan = undefined;
+      }
+      if (!scan) {
+        this.rescanned++;
+        const touch = new Set<string>();
+        const kept = scanBlock(text.slice(b.start, b.end), b.words(), b.mentions, inputs[i].forms, best, maxWords, touch);
+        scan = { gen: this.gen, maxWords, touch, kept };
+        this.scans.set(b.key, scan);
+      }
+      if (scan.last?.start !== b.start) scan.last = { start: b.start, mentions: shifted(scan.kept, b.start) };
+      for (const m of scan.last.mentions) out.push(m);
+    });
+    return out;
+  }
+}
+
+/**
+ * Adds the mentions the article's own names imply and makes each form's kind consistent.
+ * `raw` holds absolute offsets.
+ */
+export function articlePass(text: string, blocks: readonly BlockInput[], raw: readonly RawMention[]): RawMention[] {
+  let r = 0;
+  const sorted = [...raw].sort((a, b) => a.start - b.start);
+  const parts = blocks.map((block) => {
+    const ms: RawMention[] = [];
+    while (r < sorted.length && sorted[r].start < block.end) {
+      if (sorted[r].start >= block.start) ms.push({ ...sorted[r], start: sorted[r].start - block.start, end: sorted[r].end - block.start });
+      r++;
+    }
+    return { start: block.start, end: block.end, key: {}, mentions: ms, words: () => block.words ?? tokenize(text.slice(block.start, block.end), block.nlp) };
+  });
+  return new ArticlePass().run(text, parts);
 }
