@@ -14,12 +14,12 @@ export { MAX_NLP_BLOCK };
 import { scanBlocks, sectionsOf, type Structure } from './structure';
 import type { RawMention } from './entities/recognize';
 import { ArticlePass, type PassBlock } from './entities/article';
-import { findReportedEvents } from './entities/events';
+import { findReportedEvents, sentenceTrigger, type SentenceTrigger, type TriggerOf } from './entities/events';
 import { linkEntities } from './entities/link';
 import { ClaimCache } from './claims';
 import { mentionsFootball } from './claims/context';
 import { createKnowledgeBase, type KnowledgeBase } from './kb';
-import type { Analysis, AnalyzeOptions, Block, Claim, ReportedEvent, Sentence, Span } from './types';
+import type { Analysis, AnalyzeOptions, Block, Claim, Mention, ReportedEvent, Sentence, Span } from './types';
 
 export interface AssembleResult {
   readonly analysis: Analysis;
@@ -38,6 +38,8 @@ export interface Analyzer {
   /** The distinct block texts of `text` not in the cache yet, in document order. */
   missingBlocks(text: string, options?: AnalyzeOptions): string[];
   readonly cache: BlockCache;
+  /** What the last analysis recomputed of the article-level work (for tests). */
+  readonly stats: { readonly claimBlocks: number; readonly rescannedBlocks: number };
 }
 
 export interface AnalyzerHooks {
@@ -47,11 +49,12 @@ export interface AnalyzerHooks {
   cache?: BlockCache;
 }
 
+/** Freezes `o` and everything in it; frozen parts (cached pieces reused from an earlier analysis) are not walked again. */
 function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o as object)) deepFreeze(v);
-  }
+  if (o === null || typeof o !== 'object' || Object.isFrozen(o)) return o;
+  Object.freeze(o);
+  if (Array.isArray(o)) for (let i = 0; i < o.length; i++) deepFreeze(o[i]);
+  else for (const k in o) deepFreeze((o as Record<string, unknown>)[k]);
   return o;
 }
 
@@ -66,11 +69,70 @@ function kbFor(facts: AnalyzeOptions['facts']): KnowledgeBase {
   return kb;
 }
 
+/**
+ * The reported events' trigger word per sentence, cached per block: it depends on the block's text
+ * and the spans of the mentions in it.
+ */
+class EventMemo {
+  private readonly entries = new WeakMap<object, { start: number; spans: Int32Array; kept?: object; triggers: (SentenceTrigger | undefined)[] }>();
+
+  /**
+   * The memo for one analysis; `keys[i]` stands for block i's text, `kept[i]` (if known) for the
+   * relative spans of its mentions (see `ClaimCache.run`).
+   */
+  prepare(text: string, blocks: readonly Block[], sentences: readonly Sentence[], mentions: readonly Mention[], keys: readonly object[], kept?: readonly object[]): TriggerOf {
+    const triggers: (SentenceTrigger | undefined)[] = new Array(sentences.length);
+    let mi = 0;
+    for (const b of blocks) {
+      while (mi < mentions.length && mentions[mi].start < b.start) mi++;
+      let mj = mi;
+      while (mj < mentions.length && mentions[mj].start < b.end) mj++;
+      if (b.kind === 'heading' || !b.sentences.length) { mi = mj; continue; }
+      const key = keys[b.index];
+      let e = this.entries.get(key);
+      const token = kept?.[b.index];
+      if (e && token && e.kept !== token && sameSpans(e.spans, mentions, mi, mj, b.start)) e.kept = token;
+      if (!e || !(token ? e.kept === token : sameSpans(e.spans, mentions, mi, mj, b.start))) {
+        const spans = new Int32Array(2 * (mj - mi));
+        for (let i = mi, k = 0; i < mj; i++, k += 2) { spans[k] = mentions[i].start - b.start; spans[k + 1] = mentions[i].end - b.start; }
+        const ts: (SentenceTrigger | undefined)[] = [];
+        let k = mi;
+        for (const si of b.sentences) {
+          const s = sentences[si];
+          while (k < mj && mentions[k].start < s.start) k++;
+          const inSentence: Mention[] = [];
+          for (let j = k; j < mj && mentions[j].start < s.end; j++) inSentence.push(mentions[j]);
+          ts.push(sentenceTrigger(text.slice(s.start, s.end), s.start, inSentence));
+        }
+        e = { start: b.start, spans, kept: token, triggers: ts };
+        this.entries.set(key, e);
+      }
+      const d = b.start - e.start;
+      if (d) {
+        // Moved: shift the spans (and keep them for the next analysis at this position).
+        e.triggers = e.triggers.map((t) => t && { type: t.type, span: { start: t.span.start + d, end: t.span.end + d } });
+        e.start = b.start;
+      }
+      b.sentences.forEach((si, i) => { triggers[si] = e!.triggers[i]; });
+      mi = mj;
+    }
+    return (s) => triggers[s.index];
+  }
+}
+
+function sameSpans(spans: Int32Array, mentions: readonly Span[], from: number, to: number, at: number): boolean {
+  if (spans.length !== 2 * (to - from)) return false;
+  for (let i = from, k = 0; i < to; i++, k += 2) if (spans[k] !== mentions[i].start - at || spans[k + 1] !== mentions[i].end - at) return false;
+  return true;
+}
+
 export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   const cache = hooks.cache ?? new BlockCache();
   const onError = hooks.onError;
   const claimCache = new ClaimCache();
   const pass = new ArticlePass();
+  const eventMemo = new EventMemo();
+  const mentionMemo = new WeakMap<object, Mention>();
   /** Whether a block's text mentions football (an article-wide flag of the claim rules), per block text. */
   const football = new WeakMap<BlockResult, boolean>();
 
@@ -83,6 +145,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     const sentences: Sentence[] = [];
     const quotes: Span[] = [];
     let raw: RawMention[] = [];
+    let passed = false;
     const inputs: PassBlock[] = [];
     const keys: BlockResult[] = [];
     let footballFlag = false;
@@ -128,13 +191,17 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     const structure: Structure = { date, blocks, sentences, sections: sectionsOf(text, bodyStart, blocks), quotes, directives };
     try {
       raw = pass.run(text, inputs);
+      passed = true;
     } catch (e) {
       onError?.('entities', e);
       raw = inputs.flatMap((b) => b.mentions.map((m) => ({ ...m, start: m.start + b.start, end: m.end + b.start })));
     }
     let linked: ReturnType<typeof linkEntities> = { entities: [], mentions: [] };
+    /** Per block, the article pass's mentions (relative): the same array, the same spans. */
+    let kept: readonly object[] | undefined;
     try {
-      linked = linkEntities(text, raw);
+      linked = linkEntities(text, raw, mentionMemo);
+      if (passed && linked.mentions.length === raw.length) kept = pass.blockMentions;
     } catch (e) {
       onError?.('entities', e);
     }
@@ -142,13 +209,14 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     let events: ReportedEvent[] = [];
     try {
       const headings = new Set(blocks.filter((b) => b.kind === 'heading').map((b) => b.index));
-      events = findReportedEvents(text, sentences, entities, mentions, date?.valid ? date.value : undefined, headings);
+      const memo = eventMemo.prepare(text, blocks, sentences, mentions, keys, kept);
+      events = findReportedEvents(text, sentences, entities, mentions, date?.valid ? date.value : undefined, headings, memo);
     } catch (e) {
       onError?.('events', e);
     }
     if (!footballFlag && gapFrom < text.length) footballFlag = mentionsFootball(text.slice(gapFrom));
     const claims: Claim[] = claimCache.run(
-      { text, structure, entities, mentions, kb: kbFor(options.facts), flags: { football: footballFlag } }, keys, options.rules ?? {}, onError);
+      { text, structure, entities, mentions, kb: kbFor(options.facts), flags: { football: footballFlag } }, keys, options.rules ?? {}, onError, kept);
     const notes: string[] = [];
     if (!date) notes.push('No `date YYYY-MM-DD` header: date-dependent checks are skipped.');
     else if (!date.valid) notes.push(`The date ${date.value} does not exist: date-dependent checks are skipped.`);
@@ -172,6 +240,10 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
 
   return {
     cache,
+    stats: {
+      get claimBlocks() { return claimCache.computed; },
+      get rescannedBlocks() { return pass.rescanned; },
+    },
     assemble,
     analyze: (text, options) => assemble(text, options, 'compute').analysis,
     missingBlocks(text, options = {}) {

@@ -124,6 +124,8 @@ interface BlockEntry {
   readonly football: boolean;
   /** Start and end of each mention in the block, relative to the block. */
   readonly spans: Int32Array;
+  /** The caller's token for these spans (see `run`). */
+  kept?: object;
   readonly results: readonly RuleResult[];
   /** The claims last made from it: reused while the block's start and the settings stay the same. */
   last?: { start: number; settings: string; claims: readonly Claim[] };
@@ -161,7 +163,14 @@ export class ClaimCache {
    * The claims of the article. `keys[i]` identifies the text of block i (equal texts, same key).
    * `mentions` are the article's linked mentions, sorted.
    */
-  run(ctx: RuleContext, keys: readonly object[], severities: Readonly<Record<string, string>> = {}, onError?: (rule: string, e: unknown) => void): Claim[] {
+  run(
+    ctx: RuleContext,
+    keys: readonly object[],
+    severities: Readonly<Record<string, string>> = {},
+    onError?: (rule: string, e: unknown) => void,
+    /** Per block, an object that stands for its mentions' relative spans (the same object, the same spans), if known. */
+    kept?: readonly object[],
+  ): Claim[] {
     const { structure, mentions, text } = ctx;
     const date = structure.date?.valid ? structure.date.value : null;
     const flags = articleFlags(ctx);
@@ -183,13 +192,15 @@ export class ClaimCache {
       if (block.kind === 'heading' || !block.sentences.length) { mi = mj; continue; }
       const key = keys[block.index];
       let e = key ? this.entries.get(key) : undefined;
-      if (!e || e.date !== date || e.kb !== kb || e.football !== flags.football || !sameSpans(e.spans, mentions, mi, mj, at)) {
+      const token = kept?.[block.index];
+      if (e && token && e.kept !== token && sameSpans(e.spans, mentions, mi, mj, at)) e.kept = token;
+      if (!e || e.date !== date || e.kb !== kb || e.football !== flags.football || !(token ? e.kept === token : sameSpans(e.spans, mentions, mi, mj, at))) {
         this.computed++;
         const sentences = block.sentences.map((i) => structure.sentences[i]);
         const part = { sentences, quotes: structure.quotes.slice(qi, qj), mentions: mentions.slice(mi, mj) };
         const spans = new Int32Array(2 * (mj - mi));
         for (let i = mi, k = 0; i < mj; i++, k += 2) { spans[k] = mentions[i].start - at; spans[k + 1] = mentions[i].end - at; }
-        e = { start: at, date, kb, football: flags.football, spans, results: runAll(ruleCtx, sentenceInfo(ruleCtx, part), sentences) };
+        e = { start: at, date, kb, football: flags.football, spans, kept: token, results: runAll(ruleCtx, sentenceInfo(ruleCtx, part), sentences) };
         if (key) this.entries.set(key, e);
       }
       mi = mj;

@@ -206,6 +206,11 @@ export class ArticlePass {
   private gen = 0;
   /** Blocks rescanned by the last `run` (for tests). */
   rescanned = 0;
+  /**
+   * Per block of the last `run`: its mentions after the pass, relative to the block. The same array
+   * object as in an earlier run means the same mentions (callers use it to skip comparing spans).
+   */
+  blockMentions: (readonly RawMention[])[] = [];
 
   /** The article's mentions after the pass, absolute, sorted. */
   run(text: string, blocks: readonly PassBlock[]): RawMention[] {
@@ -225,6 +230,7 @@ export class ArticlePass {
     const prevGen = this.gen++;
     this.best = best;
     this.rescanned = 0;
+    this.blockMentions = [];
     const out: RawMention[] = [];
     blocks.forEach((b, i) => {
       let scan = this.scans.get(b.key);
@@ -244,6 +250,7 @@ export class ArticlePass {
         scan = { gen: this.gen, maxWords, touch, kept };
         this.scans.set(b.key, scan);
       }
+      this.blockMentions.push(scan.kept);
       if (scan.last?.start !== b.start) scan.last = { start: b.start, mentions: shifted(scan.kept, b.start) };
       for (const m of scan.last.mentions) out.push(m);
     });

@@ -67,6 +67,39 @@ function shortName(e: Entity): string {
   return ws.length > 1 && ws[ws.length - 1].includes('-') ? e.name : ws[ws.length - 1];
 }
 
+/** The word that makes a sentence report a happening (the first trigger type found, not inside a name). */
+export interface SentenceTrigger {
+  readonly type: string;
+  readonly span: Span;
+}
+
+/** The sentence's trigger; `start` is its offset, `inSentence` the mentions in it. */
+export function sentenceTrigger(sentenceText: string, start: number, inSentence: readonly Span[]): SentenceTrigger | undefined {
+  for (const t of TRIGGERS) {
+    const m = t.re.exec(sentenceText);
+    if (m) {
+      // The trigger must not sit inside an entity's name ("Munich Security Conference").
+      const at = start + m.index;
+      if (inSentence.some((x) => x.start <= at && at < x.end)) continue;
+      return { type: t.type, span: { start: at, end: at + m[0].length } };
+    }
+  }
+  return undefined;
+}
+
+/** The mentions from `mentions[from]` that start before `end`. */
+function mentionsBefore(mentions: readonly Mention[], from: number, end: number): Mention[] {
+  const out: Mention[] = [];
+  for (let k = from; k < mentions.length && mentions[k].start < end; k++) out.push(mentions[k]);
+  return out;
+}
+
+/**
+ * The trigger of sentence `s`, whose mentions are `mentions[from]`... up to its end: a function of the
+ * sentence's text and its mentions' spans alone, so callers may cache it (the analyzer, per block).
+ */
+export type TriggerOf = (s: Sentence, mentions: readonly Mention[], from: number) => SentenceTrigger | undefined;
+
 export function findReportedEvents(
   text: string,
   sentences: readonly Sentence[],
@@ -74,6 +107,7 @@ export function findReportedEvents(
   mentions: readonly Mention[],
   articleDate: string | undefined,
   headingBlocks: ReadonlySet<number> = new Set(),
+  triggerOf: TriggerOf = (s, ms, from) => sentenceTrigger(text.slice(s.start, s.end), s.start, mentionsBefore(ms, from, s.end)),
 ): ReportedEvent[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const out: (ReportedEvent & { members: Set<string>; spans: Span[] })[] = [];
@@ -82,21 +116,10 @@ export function findReportedEvents(
   for (const s of sentences) {
     if (headingBlocks.has(s.block)) continue;
     while (mi < mentions.length && mentions[mi].start < s.start) mi++;
-    const inSentence: Mention[] = [];
-    for (let k = mi; k < mentions.length && mentions[k].start < s.end; k++) inSentence.push(mentions[k]);
-    const sentenceText = text.slice(s.start, s.end);
-    let trigger: { type: string; span: Span } | undefined;
-    for (const t of TRIGGERS) {
-      const m = t.re.exec(sentenceText);
-      if (m) {
-        // The trigger must not sit inside an entity's name ("Munich Security Conference").
-        const at = s.start + m.index;
-        if (inSentence.some((x) => x.start <= at && at < x.end)) continue;
-        trigger = { type: t.type, span: { start: at, end: at + m[0].length } };
-        break;
-      }
-    }
+    const trigger = triggerOf(s, mentions, mi);
     if (!trigger) continue;
+    const inSentence = mentionsBefore(mentions, mi, s.end);
+    const sentenceText = text.slice(s.start, s.end);
     const people: string[] = [];
     const others: string[] = [];
     let place: string | undefined;

@@ -12,20 +12,36 @@ function slug(s: string): string {
   return s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'x';
 }
 
-export function linkEntities(text: string, raw: readonly AbsoluteMention[]): { entities: Entity[]; mentions: Mention[] } {
-  // Group by kind + canonical name.
-  const groups = new Map<string, { kind: EntityKind; name: string; items: AbsoluteMention[] }>();
-  for (const m of raw) {
+/**
+ * `memo` (optional) reuses the Mention made for a raw mention object in an earlier call, when its
+ * entity is the same: the caller guarantees that a raw mention object it passes again stands at the
+ * same place in the same text (the analyzer reuses them only for unchanged, unmoved blocks).
+ */
+export function linkEntities(text: string, raw: readonly AbsoluteMention[], memo?: WeakMap<object, Mention>): { entities: Entity[]; mentions: Mention[] } {
+  // Group by kind + canonical name. (Items are indices into `raw`.)
+  const groups = new Map<string, { kind: EntityKind; name: string; items: number[] }>();
+  raw.forEach((m, i) => {
     const key = `${m.kind}:${m.canonical}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { kind: m.kind, name: m.canonical, items: [] }));
-    g.items.push(m);
-  }
+    g.items.push(i);
+  });
   // A one-word person joins the longer person name it ends or starts.
+  // (The first such name in group order: indexed by first and last word, not a scan per name.)
   const people = [...groups.values()].filter((g) => g.kind === 'person');
+  const byFirst = new Map<string, number>();
+  const byLast = new Map<string, number>();
+  people.forEach((o, i) => {
+    if (!o.name.includes(' ')) return;
+    const first = o.name.slice(0, o.name.indexOf(' '));
+    const last = o.name.slice(o.name.lastIndexOf(' ') + 1);
+    if (!byFirst.has(first)) byFirst.set(first, i);
+    if (!byLast.has(last)) byLast.set(last, i);
+  });
   for (const g of people) {
     if (g.name.includes(' ')) continue;
-    const full = people.find((o) => o !== g && o.name.includes(' ') && (o.name.endsWith(' ' + g.name) || o.name.startsWith(g.name + ' ')));
+    const i = Math.min(byFirst.get(g.name) ?? Infinity, byLast.get(g.name) ?? Infinity);
+    const full = i < Infinity ? people[i] : undefined;
     if (full) {
       full.items.push(...g.items);
       groups.delete(`person:${g.name}`);
@@ -33,23 +49,60 @@ export function linkEntities(text: string, raw: readonly AbsoluteMention[]): { e
   }
   const entities: Entity[] = [];
   const mentions: Mention[] = [];
+  const byRaw: Mention[] = new Array(raw.length);
   const used = new Set<string>();
   for (const g of groups.values()) {
-    let id = `${g.kind}:${slug(g.name)}`;
-    for (let n = 2; used.has(id); n++) id = `${g.kind}:${slug(g.name)}-${n}`;
+    const base = `${g.kind}:${slugOf(g.name)}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
     const ms: Mention[] = g.items
-      .sort((a, b) => a.start - b.start)
-      .map((m) => ({ start: m.start, end: m.end, entity: id, text: text.slice(m.start, m.end), ...(m.role ? { role: m.role } : {}) }));
+      .sort((a, b) => raw[a].start - raw[b].start)
+      .map((i) => {
+        const m = raw[i];
+        let out = memo?.get(m);
+        if (!out || out.entity !== id) {
+          out = { start: m.start, end: m.end, entity: id, text: text.slice(m.start, m.end), ...(m.role ? { role: m.role } : {}) };
+          memo?.set(m, out);
+        }
+        byRaw[i] = out;
+        return out;
+      });
     const roleCount = new Map<string, number>();
     for (const m of ms) if (m.role) roleCount.set(m.role, (roleCount.get(m.role) ?? 0) + 1);
     const roles = [...roleCount.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r);
-    entities.push({ id, kind: g.kind, name: g.name, mentions: ms, roles, facts: factsOf(g.kind, g.name) });
+    entities.push({ id, kind: g.kind, name: g.name, mentions: ms, roles, facts: factsMemo(g.kind, g.name) });
     mentions.push(...ms);
   }
   entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  // Raw mentions sorted by start (as the article pass gives them): their order is the sorted order.
+  let sorted = true;
+  for (let i = 1; i < raw.length && sorted; i++) if (raw[i].start <= raw[i - 1].start) sorted = false;
+  if (sorted) return { entities, mentions: byRaw };
   mentions.sort((a, b) => a.start - b.start);
   return { entities, mentions };
+}
+
+/** slug and factsOf are pure functions of the name: computed once per name (up to a bound). */
+const slugs = new Map<string, string>();
+function slugOf(name: string): string {
+  let s = slugs.get(name);
+  if (s === undefined) {
+    if (slugs.size > 50_000) slugs.clear();
+    slugs.set(name, (s = slug(name)));
+  }
+  return s;
+}
+
+const facts = new Map<string, EntityFacts>();
+function factsMemo(kind: EntityKind, name: string): EntityFacts {
+  const key = `${kind}:${name}`;
+  let f = facts.get(key);
+  if (f === undefined) {
+    if (facts.size > 50_000) facts.clear();
+    facts.set(key, (f = factsOf(kind, name)));
+  }
+  return f;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');

@@ -1,0 +1,126 @@
+/**
+ * The article-level caches of incremental analysis (claim findings per block, the entities article
+ * pass per block, reported events per block): after edits that change what a cached result depends on
+ * outside its own block (the date, the facts, a neighbour sentence, a name elsewhere, the article-wide
+ * football flag, a suppression comment, the settings), the analysis equals a fresh one.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAnalyzer, toJsonResult, type Analysis, type AnalyzeOptions } from '../src/engine';
+
+function plain(a: Analysis): unknown {
+  return JSON.parse(JSON.stringify({ ...a, json: toJsonResult('x', a) }));
+}
+
+const ARTICLE = [
+  'date 2015-06-01',
+  'President Barack Obama met Angela Merkel in Berlin on Monday.',
+  'Fans gathered to watch the 2014 World Cup in Germany last night.',
+  'Unemployment rose to 15 percent last year. Lindqvist said the figure was accurate.',
+  'Sydney, the capital of Australia, hosted the talks.',
+  'The football season starts next week.',
+  'Maria Lindqvist, the labour minister, spoke later.',
+].join('\n\n') + '\n';
+
+/** Analyzes `before` then `after` with one analyzer; `after` must equal a fresh analysis. */
+function check(before: string, after: string, optsBefore: AnalyzeOptions = {}, optsAfter: AnalyzeOptions = optsBefore): Analysis {
+  const incremental = createAnalyzer();
+  incremental.analyze(before, optsBefore);
+  const got = incremental.analyze(after, optsAfter);
+  assert.deepEqual(plain(got), plain(createAnalyzer().analyze(after, optsAfter)));
+  return got;
+}
+
+const codes = (a: Analysis, text: string) => a.claims.map((c) => `${c.rule}: ${text.slice(c.trigger?.start ?? c.start, c.trigger?.end ?? c.end)}`);
+
+test('the test article has the findings the cache tests rely on', () => {
+  const a = createAnalyzer().analyze(ARTICLE);
+  assert.deepEqual(codes(a, ARTICLE), ['contradiction: the 2014 World Cup in Germany', 'contradiction: Sydney']);
+  const lindqvist = a.entities.find((e) => e.id === 'person:maria-lindqvist');
+  assert.equal(lindqvist?.mentions.length, 2);
+});
+
+test('an edit of the date header re-checks the unchanged paragraphs against the new date', () => {
+  const after = ARTICLE.replace('2015-06-01', '2019-06-01');
+  const a = check(ARTICLE, after);
+  assert.ok(codes(a, after).some((c) => c.startsWith('contradiction: President Barack Obama')), codes(a, after).join('; '));
+  // And back.
+  const b = check(after, ARTICLE);
+  assert.ok(!codes(b, ARTICLE).some((c) => c.includes('Obama')));
+});
+
+test('new facts (a capital, a checked finding) re-check every paragraph; equal facts objects reuse the cache', () => {
+  const capital: AnalyzeOptions = { facts: { facts: [{ type: 'capital', country: 'Australia', city: 'Sydney' }] } };
+  const a = check(ARTICLE, ARTICLE, {}, capital);
+  assert.ok(!codes(a, ARTICLE).some((c) => c.includes('Sydney')));
+  const checked: AnalyzeOptions = { facts: { checked: [{ text: 'Fans gathered to watch the 2014 World Cup' }] } };
+  const b = check(ARTICLE, ARTICLE, capital, checked);
+  assert.deepEqual(codes(b, ARTICLE), ['contradiction: Sydney']);
+  // Back to no facts after facts.
+  check(ARTICLE, ARTICLE, checked, {});
+  // The same facts object again: nothing is checked again.
+  const analyzer = createAnalyzer();
+  analyzer.analyze(ARTICLE, checked);
+  analyzer.analyze(ARTICLE, checked);
+  assert.equal(analyzer.stats.claimBlocks, 0);
+});
+
+test('an edit in a neighbour sentence that removes the attribution makes the statistic unsourced', () => {
+  const after = ARTICLE.replace('Lindqvist said the figure was accurate.', 'Lindqvist liked the figure.');
+  const a = check(ARTICLE, after);
+  assert.ok(codes(a, after).includes('unsourced-statistic: 15 percent'), codes(a, after).join('; '));
+  check(after, ARTICLE);
+});
+
+test('a full name added later takes over a one-word name in an unchanged paragraph, and lets go when removed', () => {
+  const without = ARTICLE.replace('Maria Lindqvist, the labour minister, spoke later.', 'The labour minister spoke later.');
+  const a = check(without, ARTICLE);
+  const e = a.entities.find((x) => x.id === 'person:maria-lindqvist');
+  assert.deepEqual(e?.mentions.map((m) => m.text), ['Lindqvist', 'Maria Lindqvist']);
+  const b = check(ARTICLE, without);
+  assert.ok(!b.entities.some((x) => x.id === 'person:maria-lindqvist'));
+  // Only the paragraphs with the changed forms were rescanned (and the new one).
+  const analyzer = createAnalyzer();
+  analyzer.analyze(without);
+  analyzer.analyze(ARTICLE);
+  assert.ok(analyzer.stats.rescannedBlocks >= 2 && analyzer.stats.rescannedBlocks < 6, `rescanned ${analyzer.stats.rescannedBlocks}`);
+});
+
+test('the article-wide football flag: removing the only mention of football elsewhere drops the World Cup finding', () => {
+  const after = ARTICLE.replace('The football season starts next week.', 'The season starts next week.');
+  const a = check(ARTICLE, after);
+  assert.ok(!codes(a, after).some((c) => c.includes('World Cup')));
+  const b = check(after, ARTICLE);
+  assert.ok(codes(b, ARTICLE).some((c) => c.includes('World Cup')));
+  // In the text between paragraphs (a suppression comment for another rule), as in a fresh analysis.
+  check(after, after.replace('\n\nThe season', '\n\n<!-- news-lens-ignore football -->\nThe season'));
+});
+
+test('a suppression comment, a paragraph inserted before, and severity settings apply to cached findings', () => {
+  const ignored = ARTICLE.replace('\n\nSydney', '\n\n<!-- news-lens-ignore contradiction -->\nSydney');
+  const a = check(ARTICLE, ignored);
+  assert.ok(!codes(a, ignored).some((c) => c.includes('Sydney')));
+  check(ignored, ARTICLE);
+  const inserted = ARTICLE.replace('\n\nSydney', '\n\nA new paragraph about Vienna.\n\nSydney');
+  check(ARTICLE, inserted);
+  const off = check(ARTICLE, ARTICLE, {}, { rules: { contradiction: 'off' } });
+  assert.equal(off.claims.length, 0);
+  const info = check(ARTICLE, ARTICLE, { rules: { contradiction: 'off' } }, { rules: { contradiction: 'information' } });
+  assert.ok(info.claims.length === 2 && info.claims.every((c) => c.severity === 'information'));
+});
+
+test('an edit recomputes the claims of the touched paragraph only', () => {
+  const analyzer = createAnalyzer();
+  analyzer.analyze(ARTICLE);
+  const after = ARTICLE.replace('hosted the talks', 'hosted the long talks');
+  const got = analyzer.analyze(after);
+  assert.equal(analyzer.stats.claimBlocks, 1);
+  assert.deepEqual(plain(got), plain(createAnalyzer().analyze(after)));
+});
+
+test('the same paragraph twice, then one copy edited: events and claims stay exact', () => {
+  const twice = ARTICLE + '\nSydney, the capital of Australia, hosted the talks.\n';
+  const a = check(ARTICLE, twice);
+  assert.equal(codes(a, twice).filter((c) => c.includes('Sydney')).length, 2);
+  check(twice, twice.replace('Sydney, the capital of Australia, hosted the talks.\n\nThe football', 'Sydney hosted the talks.\n\nThe football'));
+});
