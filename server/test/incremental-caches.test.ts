@@ -124,3 +124,14 @@ test('the same paragraph twice, then one copy edited: events and claims stay exa
   assert.equal(codes(a, twice).filter((c) => c.includes('Sydney')).length, 2);
   check(twice, twice.replace('Sydney, the capital of Australia, hosted the talks.\n\nThe football', 'Sydney hosted the talks.\n\nThe football'));
 });
+
+test('a mention that appears in an unchanged paragraph (its name is written in full elsewhere) re-checks its claims', () => {
+  const base = 'date 2015-06-01\n\nUnemployment reached 15 percent last year, as Lindqvist "conceded" in March.\n\n';
+  const without = base + 'The labour minister spoke later.\n';
+  const withName = base + 'Maria Lindqvist, the labour minister, spoke later.\n';
+  // The speaker next to the quotation names the source only once "Lindqvist" is a mention.
+  const a = check(without, withName);
+  assert.deepEqual(codes(a, withName), []);
+  const b = check(withName, without);
+  assert.deepEqual(codes(b, without), ['unsourced-statistic: 15 percent']);
+});
