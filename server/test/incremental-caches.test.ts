@@ -101,6 +101,10 @@ test('a suppression comment, a paragraph inserted before, and severity settings 
   const a = check(ARTICLE, ignored);
   assert.ok(!codes(a, ignored).some((c) => c.includes('Sydney')));
   check(ignored, ARTICLE);
+  // A comment that disables a rule in the whole file, added after the paragraphs (none of them moves).
+  const disabled = `${ARTICLE}\n<!-- news-lens-disable contradiction -->\n`;
+  assert.deepEqual(codes(check(ARTICLE, disabled), disabled), []);
+  assert.equal(codes(check(disabled, ARTICLE), ARTICLE).length, 2);
   const inserted = ARTICLE.replace('\n\nSydney', '\n\nA new paragraph about Vienna.\n\nSydney');
   check(ARTICLE, inserted);
   const off = check(ARTICLE, ARTICLE, {}, { rules: { contradiction: 'off' } });

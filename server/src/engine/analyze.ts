@@ -135,6 +135,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   const mentionMemo = new WeakMap<object, Mention>();
   /** Whether a block's text mentions football (an article-wide flag of the claim rules), per block text. */
   const football = new WeakMap<BlockResult, boolean>();
+  const placed = new WeakMap<BlockResult, { at: number; index: number; first: number; sentences: readonly Sentence[]; quotes: readonly Span[]; block: Block; input: PassBlock }>();
 
   function assemble(text: string, options: AnalyzeOptions = {}, missing: 'compute' | 'skip' = 'compute'): AssembleResult {
     const languageId = options.languageId ?? 'news';
@@ -176,17 +177,32 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
         footballFlag = f || (span.start > gapFrom && mentionsFootball(text.slice(gapFrom, span.start)));
       }
       gapFrom = span.end;
-      const ids: number[] = new Array(r.sentences.length);
-      for (let i = 0; i < r.sentences.length; i++) {
-        const s = r.sentences[i];
-        ids[i] = sentences.length;
-        sentences.push(Object.freeze({ index: sentences.length, block: index, start: s.start + at, end: s.end + at }));
+      // The block's pieces at this place (block index, first sentence index, offset): made once, reused
+      // by later analyses while they stay the same (the blocks before an edit).
+      let p = placed.get(r);
+      if (!p || p.at !== at || p.index !== index || p.first !== sentences.length || r === EMPTY_BLOCK) {
+        const first = sentences.length;
+        const ids: number[] = new Array(r.sentences.length);
+        const ss: Sentence[] = new Array(r.sentences.length);
+        for (let i = 0; i < r.sentences.length; i++) {
+          const s = r.sentences[i];
+          ids[i] = first + i;
+          ss[i] = Object.freeze({ index: first + i, block: index, start: s.start + at, end: s.end + at });
+        }
+        const result = r;
+        p = {
+          at, index, first, sentences: ss,
+          quotes: r.quotes.map((q) => Object.freeze({ start: q.start + at, end: q.end + at })),
+          block: Object.freeze({ index, kind: r.kind, start: span.start, end: span.end, sentences: Object.freeze(ids) }),
+          // Words are built when the article pass rescans the block, and dropped after it.
+          input: { start: span.start, end: span.end, key: r, mentions: r.mentions, words: (t: string) => blockWords(t, result) },
+        };
+        if (r !== EMPTY_BLOCK) placed.set(r, p);
       }
-      for (const q of r.quotes) quotes.push(Object.freeze({ start: q.start + at, end: q.end + at }));
-      // Words are built when the article pass rescans the block, and dropped after it.
-      const result = r;
-      inputs.push({ start: span.start, end: span.end, key: r, mentions: r.mentions, words: () => blockWords(blockText, result) });
-      blocks.push(Object.freeze({ index, kind: r.kind, start: span.start, end: span.end, sentences: Object.freeze(ids) }));
+      for (const s of p.sentences) sentences.push(s);
+      for (const q of p.quotes) quotes.push(q);
+      inputs.push(p.input);
+      blocks.push(p.block);
     }
     const structure: Structure = { date, blocks, sentences, sections: sectionsOf(text, bodyStart, blocks), quotes, directives };
     try {

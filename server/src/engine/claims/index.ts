@@ -15,6 +15,7 @@ import { vagueAttribution } from './vagueAttribution';
 import { opinionAsFact } from './opinionAsFact';
 import { contradiction } from './contradiction';
 import { normalizeName, type KnowledgeBase } from '../kb';
+import type { Directive } from '../structure';
 
 export type { Rule, RuleContext } from './context';
 
@@ -128,7 +129,7 @@ interface BlockEntry {
   kept?: object;
   readonly results: readonly RuleResult[];
   /** The claims last made from it: reused while the block's start and the settings stay the same. */
-  last?: { start: number; settings: string; claims: readonly Claim[] };
+  last?: { start: number; settings: string; silenced: number; claims: readonly Claim[] };
 }
 
 function sameSpans(spans: Int32Array, mentions: readonly Span[], from: number, to: number, at: number): boolean {
@@ -178,6 +179,14 @@ export class ClaimCache {
     const ruleCtx: RuleContext = { ...ctx, flags };
     const settings = RULES.map((r) => severities[r.id] ?? '').join(',');
     const failed = new Set<number>();
+    // The rules suppression comments silence, as bit masks: in the whole file, and per block.
+    const bits = (d: Directive) => RULES.reduce((m, r, i) => (d.rules.length === 0 || d.rules.includes(r.id) || d.rules.includes('all') ? m | (1 << i) : m), 0);
+    let disabled = 0;
+    const ignored = new Map<number, number>();
+    for (const d of structure.directives ?? []) {
+      if (d.kind === 'disable') disabled |= bits(d);
+      else ignored.set(d.block, (ignored.get(d.block) ?? 0) | bits(d));
+    }
     const perBlock: (readonly Claim[])[] = [];
     let mi = 0, qi = 0;
     this.computed = 0;
@@ -205,7 +214,8 @@ export class ClaimCache {
       }
       mi = mj;
       e.results.forEach((r, i) => { if ('error' in r) failed.add(i); });
-      if (e.last && e.last.start === at && e.last.settings === settings && !failed.size) {
+      const silenced = disabled | (ignored.get(block.index) ?? 0);
+      if (e.last && e.last.start === at && e.last.settings === settings && e.last.silenced === silenced && !failed.size) {
         perBlock.push(e.last.claims);
         continue;
       }
@@ -214,12 +224,12 @@ export class ClaimCache {
       RULES.forEach((rule, i) => {
         const setting = severities[rule.id];
         const r = e!.results[i];
-        if (setting === 'off' || 'error' in r || !r.length || suppressed(ctx, rule.id, block.index)) return;
+        if (setting === 'off' || 'error' in r || !r.length || silenced & (1 << i)) return;
         const severity = (setting as Severity | undefined) ?? rule.defaultSeverity;
         for (const f of r as readonly Finding[]) claims.push({ ...(d ? shiftFinding(f, d) : f), rule: rule.id, category: rule.category, severity });
       });
       claims.sort(byPosition);
-      e.last = { start: at, settings, claims };
+      e.last = { start: at, settings, silenced, claims };
       perBlock.push(claims);
     }
     void text;

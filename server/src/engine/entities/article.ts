@@ -40,8 +40,8 @@ export interface PassBlock {
   readonly key: object;
   /** The block's raw mentions, relative to the block. */
   readonly mentions: readonly RawMention[];
-  /** The block's words (`tokenize`), built only when the block must be rescanned. */
-  words(): readonly Word[];
+  /** The block's words (`tokenize`; `blockText` is the block's text), built only when the block must be rescanned. */
+  words(blockText: string): readonly Word[];
 }
 
 /** What a block contributes to the article's senses: its mentions' surface forms (computed once per block text). */
@@ -49,6 +49,12 @@ interface BlockForms {
   readonly surfaces: readonly string[];
   /** Mention starts, relative to the block. */
   readonly starts: ReadonlySet<number>;
+  /** Its mentions' votes for the senses of their forms, in order. */
+  readonly votes: readonly Vote[];
+  /** Full names of people it mentions (one per mention). */
+  readonly people: readonly string[];
+  /** Votes of "the Church" for the Church of Scientology etc., cast unless the form is a person's short form. */
+  readonly orgVotes: readonly Vote[];
 }
 
 /** A block's rescan and merge, valid for one `best` (checked against the forms that changed since). */
@@ -62,24 +68,52 @@ interface BlockScan {
   last?: { start: number; mentions: readonly RawMention[] };
 }
 
-function sensesOf(blocks: readonly { surfaces: readonly string[]; mentions: readonly RawMention[] }[]): { best: Map<string, Sense>; maxWords: number } {
-  // 1. Senses of each surface form, and short forms of people's names.
-  const senses = new Map<string, Map<string, Sense>>();
-  const vote = (form: string, kind: EntityKind, canonical: string, score: number) => {
-    let byKind = senses.get(form);
-    if (!byKind) senses.set(form, (byKind = new Map()));
-    const key = `${kind}\u0000${canonical}`;
-    const s = byKind.get(key);
-    if (s) s.score += score;
-    else byKind.set(key, { kind, canonical, score });
+/** One vote for a form's sense, precomputed per block text. */
+interface Vote {
+  /** form, kind and canonical name joined: the tally's key. */
+  readonly key: string;
+  readonly form: string;
+  readonly kind: EntityKind;
+  readonly canonical: string;
+  readonly score: number;
+}
+
+interface Tally {
+  readonly form: string;
+  readonly kind: EntityKind;
+  readonly canonical: string;
+  score: number;
+}
+
+const voteKey = (form: string, kind: EntityKind, canonical: string) => `${form}\u0001${kind}\u0000${canonical}`;
+
+/** The length of the longest key the rescan must try for a form (words and hyphens). */
+const widths = new Map<string, number>();
+function widthOf(form: string): number {
+  let w = widths.get(form);
+  if (w === undefined) {
+    if (widths.size > 100_000) widths.clear();
+    widths.set(form, (w = words(form).length + (form.match(/-/g)?.length ?? 0)));
+  }
+  return w;
+}
+
+/**
+ * 1. The senses of each surface form (with short forms of people's names), and the most voted one.
+ * Votes are tallied per (form, sense) in one map, in the order they are first cast: for each form the
+ * first sense with the highest score wins, as with one map of senses per form.
+ */
+function sensesOf(blocks: readonly BlockForms[]): { best: Map<string, Sense>; maxWords: number } {
+  const tally = new Map<string, Tally>();
+  const vote = (key: string, form: string, kind: EntityKind, canonical: string, score: number) => {
+    const t = tally.get(key);
+    if (t) t.score += score;
+    else tally.set(key, { form, kind, canonical, score });
   };
   const people = new Map<string, number>(); // full name → weight
   for (const b of blocks) {
-    b.mentions.forEach((m, i) => {
-      const surface = b.surfaces[i];
-      vote(surface, m.kind, m.canonical, m.confidence ?? 2);
-      if (m.kind === 'person' && surface.includes(' ')) people.set(m.canonical, (people.get(m.canonical) ?? 0) + 1);
-    });
+    for (const v of b.votes) vote(v.key, v.form, v.kind, v.canonical, v.score);
+    for (const name of b.people) people.set(name, (people.get(name) ?? 0) + 1);
   }
   // Short forms: last word (surname), first word (given name), first + last ("Antony Blinken").
   const shortForms = new Map<string, { canonical: string; score: number }>();
@@ -99,27 +133,23 @@ function sensesOf(blocks: readonly { surfaces: readonly string[]; mentions: read
   }
   // "the Church" for the Church of Scientology, "the University" for the University of Texas.
   for (const b of blocks) {
-    for (const m of b.mentions) {
-      if (m.kind !== 'organization') continue;
-      const mm = /^(Church|University|Ministry|Department|Council|Institute|Academy|College|Museum|Foundation|Commission|Committee|Agency|Bank|Society|Federation|Association|League|Union) (?:of|for|on) /.exec(m.canonical);
-      if (mm && !shortForms.has(mm[1])) vote(mm[1], 'organization', m.canonical, 2);
-    }
+    for (const v of b.orgVotes) if (!shortForms.has(v.form)) vote(v.key, v.form, v.kind, v.canonical, v.score);
   }
+  // A surname or given name of someone the article names is that person, even where it is also a city
+  // ("Valeska Paris" ... "Paris said"); a country or a known organization keeps its sense.
+  const strong = new Set<string>();
+  if (shortForms.size) for (const t of tally.values()) if (shortForms.has(t.form) && (t.kind === 'country' || t.score >= 3 * 4 && t.kind !== 'place')) strong.add(t.form);
   for (const [form, { canonical, score }] of shortForms) {
-    const byKind = senses.get(form);
-    // A surname or given name of someone the article names is that person, even where it is also a city
-    // ("Valeska Paris" ... "Paris said"); a country or a known organization keeps its sense.
-    const strong = byKind && [...byKind.values()].some((s) => s.kind === 'country' || s.score >= 3 * 4 && s.kind !== 'place');
-    vote(form, 'person', canonical, strong ? score : score + 1000);
+    vote(voteKey(form, 'person', canonical), form, 'person', canonical, strong.has(form) ? score : score + 1000);
   }
   const best = new Map<string, Sense>();
   let maxWords = 1;
-  for (const [form, byKind] of senses) {
-    let top: Sense | undefined;
-    for (const s of byKind.values()) if (!top || s.score > top.score) top = s;
-    if (!top) continue;
-    best.set(form, top);
-    maxWords = Math.max(maxWords, words(form).length + (form.match(/-/g)?.length ?? 0));
+  for (const t of tally.values()) {
+    const top = best.get(t.form);
+    if (!top) {
+      best.set(t.form, { kind: t.kind, canonical: t.canonical, score: t.score });
+      maxWords = Math.max(maxWords, widthOf(t.form));
+    } else if (t.score > top.score) best.set(t.form, { kind: t.kind, canonical: t.canonical, score: t.score });
   }
   return { best, maxWords };
 }
@@ -175,9 +205,19 @@ function scanBlock(blockText: string, ws: readonly Word[], raw: readonly RawMent
 }
 
 function formsOf(blockText: string, raw: readonly RawMention[]): BlockForms {
+  const surfaces = raw.map((m) => blockText.slice(m.start, m.end).replace(/\s+/g, ' '));
+  const orgVotes: Vote[] = [];
+  for (const m of raw) {
+    if (m.kind !== 'organization') continue;
+    const mm = /^(Church|University|Ministry|Department|Council|Institute|Academy|College|Museum|Foundation|Commission|Committee|Agency|Bank|Society|Federation|Association|League|Union) (?:of|for|on) /.exec(m.canonical);
+    if (mm) orgVotes.push({ key: voteKey(mm[1], 'organization', m.canonical), form: mm[1], kind: 'organization', canonical: m.canonical, score: 2 });
+  }
   return {
-    surfaces: raw.map((m) => blockText.slice(m.start, m.end).replace(/\s+/g, ' ')),
+    surfaces,
     starts: new Set(raw.map((m) => m.start)),
+    votes: raw.map((m, i) => ({ key: voteKey(surfaces[i], m.kind, m.canonical), form: surfaces[i], kind: m.kind, canonical: m.canonical, score: m.confidence ?? 2 })),
+    people: raw.filter((m, i) => m.kind === 'person' && surfaces[i].includes(' ')).map((m) => m.canonical),
+    orgVotes,
   };
 }
 
@@ -217,7 +257,7 @@ export class ArticlePass {
     const inputs = blocks.map((b) => {
       let f = this.forms.get(b.key);
       if (!f) this.forms.set(b.key, (f = formsOf(text.slice(b.start, b.end), b.mentions)));
-      return { surfaces: f.surfaces, mentions: b.mentions, forms: f };
+      return f;
     });
     const { best, maxWords } = sensesOf(inputs);
     // The forms whose sense changed since the last run, as the keys that a block's `touch` set may hold.
@@ -246,7 +286,8 @@ export class ArticlePass {
       if (!scan) {
         this.rescanned++;
         const touch = new Set<string>();
-        const kept = scanBlock(text.slice(b.start, b.end), b.words(), b.mentions, inputs[i].forms, best, maxWords, touch);
+        const blockText = text.slice(b.start, b.end);
+        const kept = scanBlock(blockText, b.words(blockText), b.mentions, inputs[i], best, maxWords, touch);
         scan = { gen: this.gen, maxWords, touch, kept };
         this.scans.set(b.key, scan);
       }
@@ -271,7 +312,7 @@ export function articlePass(text: string, blocks: readonly BlockInput[], raw: re
       if (sorted[r].start >= block.start) ms.push({ ...sorted[r], start: sorted[r].start - block.start, end: sorted[r].end - block.start });
       r++;
     }
-    return { start: block.start, end: block.end, key: {}, mentions: ms, words: () => block.words ?? tokenize(text.slice(block.start, block.end), block.nlp) };
+    return { start: block.start, end: block.end, key: {}, mentions: ms, words: (t: string) => block.words ?? tokenize(t, block.nlp) };
   });
   return new ArticlePass().run(text, parts);
 }
