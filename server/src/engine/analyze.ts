@@ -137,11 +137,24 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   const football = new WeakMap<BlockResult, boolean>();
   const placed = new WeakMap<BlockResult, { at: number; index: number; first: number; sentences: readonly Sentence[]; quotes: readonly Span[]; block: Block; input: PassBlock }>();
 
+  /**
+   * The block scan of the last text, with its block texts: the server asks `missingBlocks` (twice)
+   * and then `analyze` for the same text, and a block text's hash is computed once per string.
+   */
+  let lastScan: { text: string; scan: ReturnType<typeof scanBlocks>; texts: string[] } | undefined;
+  function scanOf(text: string): { scan: ReturnType<typeof scanBlocks>; texts: string[] } {
+    if (lastScan?.text !== text) {
+      const scan = scanBlocks(text);
+      lastScan = { text, scan, texts: scan.blocks.map((b) => text.slice(b.start, b.end)) };
+    }
+    return lastScan;
+  }
+
   function assemble(text: string, options: AnalyzeOptions = {}, missing: 'compute' | 'skip' = 'compute'): AssembleResult {
     const languageId = options.languageId ?? 'news';
-    const { date, bodyStart, blocks: spans, directives } = scanBlocks(text);
+    const { scan: { date, bodyStart, blocks: spans, directives }, texts } = scanOf(text);
     // Uncached blocks first, all together: short ones share compromise calls (faster).
-    if (missing === 'compute') cache.fill(languageId, spans.map((s) => text.slice(s.start, s.end)), onError);
+    if (missing === 'compute') cache.fill(languageId, texts, onError);
     const blocks: Block[] = [];
     const sentences: Sentence[] = [];
     const quotes: Span[] = [];
@@ -153,8 +166,9 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     let gapFrom = 0;
     let skipped = 0;
     const tooLong: Span[] = [];
-    for (const span of spans) {
-      const blockText = text.slice(span.start, span.end);
+    for (let bi = 0; bi < spans.length; bi++) {
+      const span = spans[bi];
+      const blockText = texts[bi];
       if (blockText.length > MAX_NLP_BLOCK) tooLong.push({ start: span.start, end: span.end });
       let r = cache.peek(languageId, blockText);
       if (!r) {
@@ -266,8 +280,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       const languageId = options.languageId ?? 'news';
       const seen = new Set<string>();
       const out: string[] = [];
-      for (const span of scanBlocks(text).blocks) {
-        const t = text.slice(span.start, span.end);
+      for (const t of scanOf(text).texts) {
         if (!cache.has(languageId, t) && !seen.has(t)) {
           seen.add(t);
           out.push(t);
