@@ -18,6 +18,7 @@ import { codeActions } from './features/codeActions';
 import { definition, references, documentHighlights, prepareRename, rename } from './features/navigation';
 import { LEGEND as SEMANTIC_LEGEND, encodeTokens, SemanticTokensCache } from './features/semanticTokens';
 import { WorkspaceIndex, summarize, entitiesSummary, ARTICLE_GLOB, type IndexedEntity } from './features/workspaceIndex';
+import { IndexWorker } from './features/indexWorker';
 import { offsetInDocument } from './features/convert';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './features/settings';
 import { FactsFiles, isFactsUri } from './features/factsFile';
@@ -204,7 +205,9 @@ export function startServer(connection: Connection): void {
   // --- Navigation, semantic tokens, workspace index (features/navigation, semanticTokens, workspaceIndex) ---
   let clientCaps: InitializeParams['capabilities'] = {};
   let workspaceFolders: string[] = [];
-  const index = new WorkspaceIndex({ log: (m) => connection.console.log(m), maxFileSize: Math.min(settings.maxFileSize, 2 * 1024 * 1024) });
+  // The index analyzes the articles on disk in a worker thread of its own (never on this thread).
+  const indexWorker = new IndexWorker(undefined, { log: (m) => connection.console.log(m) });
+  const index = new WorkspaceIndex({ log: (m) => connection.console.log(m), maxFileSize: Math.min(settings.maxFileSize, 2 * 1024 * 1024), summarize: (text) => indexWorker.summarize(text) });
   const semanticCache = new SemanticTokensCache();
   /** Documents whose semantic tokens were answered from an older analysis: refreshed when the new one is done. */
   const staleTokens = new Set<string>();

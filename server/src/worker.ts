@@ -3,10 +3,14 @@
  * texts the main thread sends, so that large analyses never block the editor. Messages:
  *   in:  { id, languageId, texts: string[] }
  *   out: { id, results: BlockResult[] } (same order), or { id, error }
+ * and, for the workspace index (features/indexWorker.ts), a whole article's index summary:
+ *   in:  { id, summarize: text }      out: { id, summary: IndexedEntity[] }, or { id, error }
  */
 import { parentPort } from 'node:worker_threads';
 import { analyzeBlocks } from './engine/blocks';
 import { getNlp } from './engine/nlp';
+import { summarizeText } from './features/indexSummary';
+import type { SummarizeRequest } from './features/indexWorker';
 
 export interface WorkerRequest {
   readonly id: number;
@@ -18,7 +22,15 @@ if (parentPort) {
   const port = parentPort;
   // Load compromise now, while the main thread is still busy opening the document.
   getNlp();
-  port.on('message', (m: WorkerRequest) => {
+  port.on('message', (m: WorkerRequest | SummarizeRequest) => {
+    if ('summarize' in m) {
+      try {
+        port.postMessage({ id: m.id, summary: summarizeText(m.summarize) });
+      } catch (e) {
+        port.postMessage({ id: m.id, error: String((e as Error)?.stack ?? e) });
+      }
+      return;
+    }
     try {
       port.postMessage({ id: m.id, results: analyzeBlocks(m.texts, m.languageId) });
     } catch (e) {

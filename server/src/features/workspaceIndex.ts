@@ -4,8 +4,9 @@
  * that the client's tree view and status bar show (the `newsLens/entities` request).
  *
  * The index is built in the background: files are found with bounds (file count, file size, no
- * node_modules, .git or hidden folders) and analyzed one per event-loop turn, so requests are
- * answered in between. It keeps a small summary per file, not the analysis. Open documents are not
+ * node_modules, .git or hidden folders) and analyzed one at a time through `IndexOptions.summarize`
+ * (the server runs it in a worker thread of its own, `indexWorker.ts`, so a large workspace never
+ * delays a request; in-process by default). It keeps a small summary per file, not the analysis. Open documents are not
  * read from disk: the server passes their live analyses when answering.
  */
 import { promises as fsp } from 'node:fs';
@@ -13,7 +14,8 @@ import { join, relative, basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SymbolKind, type Range, type SymbolInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { createAnalyzer, lineColumn, type Analysis, type EntityKind } from '../engine';
+import type { Analysis, EntityKind } from '../engine';
+import { summarizeText, type IndexedEntity } from './indexSummary';
 
 export const ARTICLE_FILE = /\.(news|article)$/i;
 export const ARTICLE_GLOB = '**/*.{news,article}';
@@ -27,16 +29,7 @@ export const SYMBOL_KIND: Record<EntityKind, SymbolKind> = {
   event: SymbolKind.Event,
 };
 
-/** What the index keeps of one entity of one file. */
-export interface IndexedEntity {
-  readonly name: string;
-  readonly kind: EntityKind;
-  /** Every written form of the name in the article (lower-cased for matching). */
-  readonly forms: readonly string[];
-  readonly mentions: number;
-  /** The first mention. */
-  readonly range: Range;
-}
+export { summarize, summarizeText, type IndexedEntity } from './indexSummary';
 
 export interface IndexOptions {
   /** At most this many files are indexed (the rest are skipped with one log line). */
@@ -44,22 +37,8 @@ export interface IndexOptions {
   /** Files larger than this many bytes are skipped. */
   readonly maxFileSize?: number;
   readonly log?: (message: string) => void;
-}
-
-/** Range of a span from the text alone (LSP positions, UTF-16), without a TextDocument. */
-function rangeOf(text: string, start: number, end: number): Range {
-  const s = lineColumn(text, start), e = lineColumn(text, end);
-  return { start: { line: s.line - 1, character: s.column - 1 }, end: { line: e.line - 1, character: e.column - 1 } };
-}
-
-export function summarize(a: Analysis, rangeAt: (start: number, end: number) => Range = (s, e) => rangeOf(a.text, s, e)): IndexedEntity[] {
-  return a.entities.filter((e) => e.mentions.length).map((e) => ({
-    name: e.name,
-    kind: e.kind,
-    forms: [...new Set([e.name, ...e.mentions.map((m) => m.text)].map((f) => f.toLowerCase()))],
-    mentions: e.mentions.length,
-    range: rangeAt(e.mentions[0].start, e.mentions[0].end),
-  }));
+  /** Analyzes one article's text into the index's summary (default: in-process, `summarizeText`). */
+  readonly summarize?: (text: string) => Promise<readonly IndexedEntity[]>;
 }
 
 /** How well `query` matches `form`: 3 prefix, 2 word start, 1 substring, 0.5 subsequence, 0 none. */
@@ -74,7 +53,10 @@ export function matchScore(query: string, form: string): number {
 }
 
 export class WorkspaceIndex {
-  private readonly files = new Map<string, IndexedEntity[]>();
+  private readonly files = new Map<string, readonly IndexedEntity[]>();
+  /** Files removed (deleted, or their folder removed) while being analyzed: their result is dropped. */
+  private readonly removed = new Set<string>();
+  private readonly summarize: (text: string) => Promise<readonly IndexedEntity[]>;
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
   private roots: string[] = [];
@@ -91,6 +73,7 @@ export class WorkspaceIndex {
     this.maxFiles = options.maxFiles ?? 5000;
     this.maxFileSize = options.maxFileSize ?? 2 * 1024 * 1024;
     this.log = options.log ?? (() => undefined);
+    this.summarize = options.summarize ?? (async (text) => summarizeText(text));
   }
 
   /** Starts indexing the folders (file URIs) in the background. */
@@ -108,8 +91,8 @@ export class WorkspaceIndex {
       if (!u.startsWith('file:')) continue;
       const dir = fileURLToPath(u);
       this.roots = this.roots.filter((r) => r !== dir);
-      for (const key of [...this.files.keys()]) {
-        if (fileURLToPath(key).startsWith(dir + '/') || fileURLToPath(key).startsWith(dir + '\\')) this.files.delete(key);
+      for (const key of [...this.files.keys(), ...this.queue]) {
+        if (fileURLToPath(key).startsWith(dir + '/') || fileURLToPath(key).startsWith(dir + '\\')) this.remove(key);
       }
     }
   }
@@ -155,6 +138,7 @@ export class WorkspaceIndex {
   /** (Re-)indexes a file from disk in the background (created or changed on disk). */
   enqueue(uri: string): void {
     if (!uri.startsWith('file:') || !ARTICLE_FILE.test(uri)) return;
+    this.removed.delete(uri);
     if (!this.queued.has(uri)) {
       this.queued.add(uri);
       this.queue.push(uri);
@@ -165,6 +149,7 @@ export class WorkspaceIndex {
   /** Forgets a file (deleted on disk). */
   remove(uri: string): void {
     this.files.delete(uri);
+    this.removed.add(uri);
     const i = this.queue.indexOf(uri);
     if (i >= 0) this.queue.splice(i, 1);
     this.queued.delete(uri);
@@ -191,9 +176,10 @@ export class WorkspaceIndex {
         return;
       }
       const text = await fsp.readFile(path, 'utf8');
-      // A throwaway analyzer: the background index must not fill the interactive block cache.
-      const a = createAnalyzer().analyze(text);
-      this.files.set(uri, summarize(a));
+      const summary = await this.summarize(text);
+      // Deleted meanwhile, or changed again (queued): this result is not the file's.
+      if (this.removed.has(uri) || this.queued.has(uri)) return;
+      this.files.set(uri, summary);
       this.indexed++;
     } catch (e) {
       this.files.delete(uri);
