@@ -57,7 +57,7 @@ function countryOf(kb: KnowledgeBase, name: string) {
 
 const CAPITAL_PATTERNS: { re: RegExp; city: number; country: number }[] = [
   // "Sydney, the capital of Australia" / "Sydney is the capital of Australia" / "Sydney, Australia's capital"
-  { re: new RegExp(`(?<![\\p{L}])(${PLACE}),?\\s+(?:is|was|remains|became|as)?\\s*(?:the\\s+)?(?:national\\s+)?capital\\s+(?:city\\s+)?of\\s+(?:the\\s+)?(${PLACE})`, 'gu'), city: 1, country: 2 },
+  { re: new RegExp(`(?<![\\p{L}])(${PLACE}),?\\s+(?:(?:is|was|remains|became|as)\\s+)?(?:the\\s+)?(?:national\\s+)?capital\\s+(?:city\\s+)?of\\s+(?:the\\s+)?(${PLACE})`, 'gu'), city: 1, country: 2 },
   { re: new RegExp(`(?<![\\p{L}])(${PLACE}),\\s+(${PLACE})(?:'s|’s)\\s+capital\\b`, 'gu'), city: 1, country: 2 },
   // "Australia's capital, Sydney" / "Australia's capital Sydney" / "the capital of Australia, Sydney"
   { re: new RegExp(`(?<![\\p{L}])(${PLACE})(?:'s|’s)\\s+capital(?:\\s+city)?,?\\s+(${PLACE})`, 'gu'), city: 2, country: 1 },
@@ -117,8 +117,9 @@ function pairFindings(kb: KnowledgeBase, v: SentenceView): Finding[] {
     const after = v.body.slice(m.index + m[0].length);
     const before = v.body.slice(0, m.index);
     // A list ("Berlin, France and Spain"; "Rome, Berlin, France") is not a pair.
-    // (Words separated by spaces, not `(?:Word\s*)+`: that nested quantifier backtracked exponentially.)
-    if (/^\s*(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)*\s*(?:,\s*)?(?:and|or|&)\s/u.test(after) || /^,\s*\p{Lu}/u.test(after)) continue;
+    // (Words separated by spaces, not `(?:Word\s*)+`: that nested quantifier backtracked exponentially; the
+    // spaces before a comma belong to the comma, so no two whitespace runs meet: linear.)
+    if (/^(?:\s*,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)*(?:\s*,)?\s*(?:and|or|&)\s/u.test(after) || /^,\s*\p{Lu}/u.test(after)) continue;
     if (/(?:\p{Lu}[\p{L}.'’-]*|and|or),\s*$/u.test(before.slice(-80))) continue;
     if (/^(?:'s|’s)/u.test(after)) continue;
     const country = countryOf(kb, countryRaw);
@@ -300,7 +301,7 @@ function eventFindings(kb: KnowledgeBase, v: SentenceView, football: boolean): F
     const after = v.body.slice(rel);
     const before = v.body.slice(0, em.span.start - v.start);
     // Where: "COP29 in Baku", "COP29, held in Baku,", "COP29 at Baku"; or "Azerbaijan's hosting of COP29" / "Baku hosted COP29".
-    const placeAfter = new RegExp(`^\\s*(?:summit|conference|climate\\s+(?:conference|summit|talks))?\\s*,?\\s*(?:(?:which\\s+|that\\s+)?(?:was|is|will\\s+be|were)\\s+)?(?:(?:to\\s+be\\s+)?(?:held|hosted|staged|taking\\s+place|took\\s+place|convened))?\\s*(?:in|at)\\s+(?:the\\s+)?(${PLACE})`, 'u').exec(after);
+    const placeAfter = new RegExp(`^\\s*(?:(?:summit|conference|climate\\s+(?:conference|summit|talks))\\s*)?(?:,\\s*)?(?:(?:which\\s+|that\\s+)?(?:was|is|will\\s+be|were)\\s+)?(?:(?:to\\s+be\\s+)?(?:held|hosted|staged|taking\\s+place|took\\s+place|convened)\\s+)?(?:in|at)\\s+(?:the\\s+)?(${PLACE})`, 'u').exec(after);
     const placeBefore = new RegExp(`(${PLACE})(?:'s|’s)?\\s+(?:(?:\\p{Ll}+\\s+){0,3})?(?:hosting|hosts|hosted|will\\s+host|to\\s+host|host\\s+of|hosting\\s+of|staging|staged|stages)\\s+(?:of\\s+)?(?:the\\s+)?$`, 'u').exec(before);
     // A year written after the event: "COP26 in Glasgow in 2021", "COP21 in 2015".
     const yearAfter = /^(?:\s*(?:,|summit|conference)?\s*(?:(?:held|hosted|staged)\s+)?(?:in|at)\s+(?:the\s+)?[\p{L}'’. -]{0,40}?)?\s+in\s+((?:19|20)\d\d)\b/u.exec(after);
