@@ -6,8 +6,10 @@
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, FileChangeType, ResponseError, LSPErrorCodes, type TextDocumentPositionParams,
-  type InitializeParams, type InitializeResult, type Connection,
+  type InitializeParams, type InitializeResult, type Connection, type RenameParams, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { promises as fsp } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './engine';
 import { AnalysisStore } from './analysisStore';
@@ -15,7 +17,8 @@ import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { diagnostics } from './features/diagnostics';
 import { codeActions } from './features/codeActions';
-import { definition, references, documentHighlights, prepareRename, rename } from './features/navigation';
+import { definition, references, documentHighlights, prepareRename, rename, entityAt, withOtherArticles, type OtherArticle } from './features/navigation';
+import { formSpans } from './features/renameSpans';
 import { LEGEND as SEMANTIC_LEGEND, encodeTokens, SemanticTokensCache } from './features/semanticTokens';
 import { WorkspaceIndex, summarize, entitiesSummary, ARTICLE_GLOB, type IndexedEntity } from './features/workspaceIndex';
 import { IndexWorker } from './features/indexWorker';
@@ -261,14 +264,50 @@ export function startServer(connection: Connection): void {
   connection.onReferences(guard('references', [], (p) => { const h = at(p); return h ? references(h.doc, h.a, h.offset, p.context.includeDeclaration) : []; }));
   connection.onDocumentHighlight(guard('documentHighlight', [], (p) => { const h = at(p); return h ? documentHighlights(h.doc, h.a, h.offset) : []; }));
   connection.onPrepareRename(guard('prepareRename', null, (p) => { const h = at(p); return h && prepareRename(h.doc, h.a, h.offset); }));
-  connection.onRenameRequest(guard('rename', null, (p) => {
+  connection.onRenameRequest(async (p) => {
+    const edit = guard('rename', null, (q: RenameParams) => {
+      const h = at(q);
+      if (h?.stale) throw new ResponseError(LSPErrorCodes.ContentModified, 'News Lens is still analyzing the latest edit: try the rename again in a moment.');
+      return h && rename(h.doc, h.a, h.offset, String(q.newName ?? ''), { annotations: !!clientCaps.workspace?.workspaceEdit?.changeAnnotationSupport });
+    })(p);
+    if (!edit) return edit;
+    try {
+      return await renameAcrossWorkspace(p, edit);
+    } catch (e) {
+      logOnce('feature:rename-workspace', `News Lens: rename in the other articles failed (this article is renamed): ${(e as Error)?.stack ?? e}`);
+      return edit;
+    }
+  });
+  /**
+   * A rename changes the same entity (same id) in the other articles of the workspace too: the open ones
+   * from their analyses, the ones on disk that the index lists, analyzed in the index's worker thread.
+   */
+  async function renameAcrossWorkspace(p: RenameParams, edit: WorkspaceEdit): Promise<WorkspaceEdit> {
     const h = at(p);
-    if (h?.stale) throw new ResponseError(LSPErrorCodes.ContentModified, 'News Lens is still analyzing the latest edit: try the rename again in a moment.');
-    return h && rename(h.doc, h.a, h.offset, String(p.newName ?? ''), { annotations: !!clientCaps.workspace?.workspaceEdit?.changeAnnotationSupport });
-  }));
+    const hit = h && entityAt(h.a, h.offset);
+    if (!h || !hit || String(p.newName ?? '').trim() === hit.mention.text) return edit;
+    const { id } = hit.entity, form = hit.mention.text;
+    const others: OtherArticle[] = [];
+    for (const d of documents.all()) {
+      if (d.uri === h.doc.uri || !enabled(d) || isFactsUri(d.uri)) continue;
+      const c = current(d.uri);
+      const e = c && !c.stale ? c.a.entities.find((x) => x.id === id) : undefined;
+      if (c && e) others.push({ doc: c.doc, version: d.version, spans: formSpans(e.mentions, form) });
+    }
+    for (const uri of index.filesWithEntity(id)) {
+      if (uri === h.doc.uri || documents.get(uri)) continue;
+      let text: string;
+      try { text = await fsp.readFile(fileURLToPath(uri), 'utf8'); } catch { continue; }
+      others.push({ doc: TextDocument.create(uri, 'news', 0, text), version: null, spans: await indexWorker.renameSpans(text, id, form) });
+    }
+    return withOtherArticles(edit, others, String(p.newName));
+  }
   const tokensOf = (uri: string, range?: { start: number; end: number }) => {
-    const c = settings.semanticHighlighting.enabled ? current(uri) : null;
-    if (c?.stale) staleTokens.add(uri);
+    if (!settings.semanticHighlighting.enabled) return [];
+    const c = current(uri);
+    // Answered before the first analysis (no tokens) or from an older one: refreshed when the new one lands
+    // (the editor keeps a version's tokens until told otherwise).
+    if (!c || c.stale) staleTokens.add(uri);
     return c ? encodeTokens(c.doc, c.a, range) : [];
   };
   connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p) => semanticCache.full(p.textDocument.uri, tokensOf(p.textDocument.uri))));

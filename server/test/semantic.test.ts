@@ -136,6 +136,24 @@ test('the encoder splits a mention that crosses a line break (CRLF too) into one
   ]);
 });
 
+test('tokens asked for before the first analysis are refreshed when it lands', async () => {
+  const uri = 'file:///tmp/semantic-first.news';
+  const text = 'date 2023-05-10\n\nPresident Emmanuel Macron met officials in Lisbon on Tuesday.\n';
+  const before = client.semanticRefreshes;
+  const diagnostics = client.waitForDiagnostics(uri);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news', version: 1, text } });
+  // At once, as an editor does on open: the analysis has not run yet.
+  const first = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+  await diagnostics;
+  if (first.data.length === 0) {
+    for (let i = 0; i < 250 && client.semanticRefreshes === before; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(client.semanticRefreshes > before, 'empty tokens before the analysis, and no workspace/semanticTokens/refresh after it');
+  }
+  const again = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+  assert.deepEqual(decode(again.data, legend), expected(text));
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
 test('the setting newsLens.semanticHighlighting.enabled = false turns tokens off and asks for a refresh', async () => {
   const before = client.semanticRefreshes;
   client.settings = { semanticHighlighting: { enabled: false } };

@@ -5,10 +5,13 @@
  */
 import type { Range } from 'vscode-languageserver';
 import { createAnalyzer, lineColumn, type Analysis } from '../engine';
-import type { EntityKind } from '../engine';
+import type { EntityKind, Span } from '../engine';
+import { formSpans } from './renameSpans';
 
 /** What the index keeps of one entity of one file. */
 export interface IndexedEntity {
+  /** The entity's id (the same person has the same id in every article). */
+  readonly id: string;
   readonly name: string;
   readonly kind: EntityKind;
   /** Every written form of the name in the article (lower-cased for matching). */
@@ -26,6 +29,7 @@ function rangeOf(text: string, start: number, end: number): Range {
 
 export function summarize(a: Analysis, rangeAt: (start: number, end: number) => Range = (s, e) => rangeOf(a.text, s, e)): IndexedEntity[] {
   return a.entities.filter((e) => e.mentions.length).map((e) => ({
+    id: e.id,
     name: e.name,
     kind: e.kind,
     forms: [...new Set([e.name, ...e.mentions.map((m) => m.text)].map((f) => f.toLowerCase()))],
@@ -40,4 +44,10 @@ export function summarize(a: Analysis, rangeAt: (start: number, end: number) => 
  */
 export function summarizeText(text: string): IndexedEntity[] {
   return summarize(createAnalyzer().analyze(text));
+}
+
+/** For a rename across the workspace: the spans of `form` in the mentions of entity `id` in an article's text. */
+export function renameSpansInText(text: string, id: string, form: string): Span[] {
+  const entity = createAnalyzer().analyze(text).entities.find((e) => e.id === id);
+  return entity ? formSpans(entity.mentions, form) : [];
 }

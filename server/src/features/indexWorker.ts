@@ -8,19 +8,19 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { summarizeText, type IndexedEntity } from './indexSummary';
+import { summarizeText, renameSpansInText, type IndexedEntity } from './indexSummary';
+import type { Span } from '../engine';
 
-/** The message the worker (`../worker.ts`) answers with a summary. */
-export interface SummarizeRequest {
-  readonly id: number;
-  readonly summarize: string;
-}
+/** The messages the worker (`../worker.ts`) answers: `{ id, summary }` or `{ id, spans }` (or `{ id, error }`). */
+export type SummarizeRequest =
+  | { readonly id: number; readonly summarize: string }
+  | { readonly id: number; readonly renameSpans: { readonly text: string; readonly entity: string; readonly form: string } };
 
 export class IndexWorker {
   private worker: Worker | null = null;
   private broken = false;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve(s: readonly IndexedEntity[]): void; reject(e: Error): void }>();
+  private readonly pending = new Map<number, { resolve(value: unknown): void; reject(e: Error): void }>();
   private idleTimer: NodeJS.Timeout | undefined;
   /** Summaries computed by the worker thread (for tests and the log). */
   offThread = 0;
@@ -32,15 +32,25 @@ export class IndexWorker {
 
   /** The index summary of an article's text. */
   summarize(text: string): Promise<readonly IndexedEntity[]> {
+    return this.ask((id) => ({ id, summarize: text }), () => summarizeText(text));
+  }
+
+  /** For a rename across the workspace: the spans of `form` in the mentions of entity `entity` in `text`. */
+  renameSpans(text: string, entity: string, form: string): Promise<readonly Span[]> {
+    return this.ask((id) => ({ id, renameSpans: { text, entity, form } }), () => renameSpansInText(text, entity, form));
+  }
+
+  /** Sends a request to the worker thread; computes it in-process (`here`) without one or if it fails. */
+  private ask<T>(message: (id: number) => SummarizeRequest, here: () => T): Promise<T> {
     const worker = this.start();
-    if (!worker) return Promise.resolve(summarizeText(text));
+    if (!worker) return Promise.resolve().then(here);
     clearTimeout(this.idleTimer);
     worker.ref();
     const id = this.nextId++;
-    return new Promise<readonly IndexedEntity[]>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, summarize: text } satisfies SummarizeRequest);
-    }).catch(() => summarizeText(text)); // the worker died on this file: do it here
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage(message(id));
+    }).catch(here); // the worker died on this file: do it here
   }
 
   async dispose(): Promise<void> {
@@ -55,11 +65,12 @@ export class IndexWorker {
     if (this.broken || !existsSync(this.script)) return null;
     try {
       const worker = new Worker(this.script);
-      worker.on('message', (m: { id?: number; summary?: IndexedEntity[]; error?: string }) => {
+      worker.on('message', (m: { id?: number; summary?: IndexedEntity[]; spans?: Span[]; error?: string }) => {
         const p = m.id !== undefined ? this.pending.get(m.id) : undefined;
         if (!p) return;
         this.pending.delete(m.id!);
-        if (m.summary) { this.offThread++; p.resolve(m.summary); } else p.reject(new Error(m.error ?? 'no summary'));
+        const value = m.summary ?? m.spans;
+        if (value) { this.offThread++; p.resolve(value); } else p.reject(new Error(m.error ?? 'no answer'));
         if (!this.pending.size) this.idle();
       });
       const fail = (why: string) => {

@@ -5,11 +5,12 @@
  */
 import {
   DocumentHighlightKind, ResponseError, ErrorCodes,
-  type DocumentHighlight, type Location, type Range, type WorkspaceEdit, type AnnotatedTextEdit, type TextEdit,
+  type DocumentHighlight, type Location, type Range, type WorkspaceEdit, type AnnotatedTextEdit, type TextEdit, type TextDocumentEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findMentionAt, type Analysis, type Entity, type Mention } from '../engine';
+import { findMentionAt, type Analysis, type Entity, type Mention, type Span } from '../engine';
 import { toRange } from './convert';
+import { formSpans } from './renameSpans';
 
 /** The mention under `offset` and its entity, or null when the offset is not on a mention. */
 export function entityAt(a: Analysis, offset: number): { mention: Mention; entity: Entity } | null {
@@ -54,20 +55,6 @@ export function prepareRename(doc: TextDocument, a: Analysis, offset: number): {
   return { range: toRange(doc, hit.mention), placeholder: hit.mention.text };
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]/u;
-
-/** Offsets (relative to `text`) where `form` occurs in `text` as whole words. */
-function wholeWordOccurrences(text: string, form: string): number[] {
-  const found: number[] = [];
-  if (!form) return found;
-  for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) {
-    const before = i > 0 ? text[i - 1] : '';
-    const after = text[i + form.length] ?? '';
-    if ((!before || !WORD.test(before)) && (!after || !WORD.test(after))) found.push(i);
-  }
-  return found;
-}
-
 export interface RenameOptions {
   /** The client supports change annotations: the edit is then marked for a preview. */
   readonly annotations?: boolean;
@@ -87,10 +74,7 @@ export function rename(doc: TextDocument, a: Analysis, offset: number, newName: 
   if (!name) throw new ResponseError(ErrorCodes.InvalidParams, 'The new name is empty.');
   if (/[\r\n]/.test(name)) throw new ResponseError(ErrorCodes.InvalidParams, 'The new name must be on one line.');
   const form = hit.mention.text;
-  const spans: { start: number; end: number }[] = [];
-  for (const m of hit.entity.mentions) {
-    for (const i of wholeWordOccurrences(m.text, form)) spans.push({ start: m.start + i, end: m.start + i + form.length });
-  }
+  const spans = formSpans(hit.entity.mentions, form);
   if (!spans.length || name === form) return { changes: {} };
   if (!options.annotations) {
     const edits: TextEdit[] = spans.map((s) => ({ range: toRange(doc, s), newText: name }));
@@ -107,4 +91,42 @@ export function rename(doc: TextDocument, a: Analysis, offset: number, newName: 
       },
     },
   };
+}
+
+/** Another article that mentions the renamed entity: its text (open, with its version, or on disk) and the spans to change. */
+export interface OtherArticle {
+  readonly doc: TextDocument;
+  /** The open document's version, or null for a file on disk. */
+  readonly version: number | null;
+  readonly spans: readonly Span[];
+}
+
+/**
+ * The rename extended to the other articles of the workspace that mention the same entity (same id):
+ * their edits are added to `edit` (under the same change annotation, so the preview lists every file).
+ */
+export function withOtherArticles(edit: WorkspaceEdit, others: readonly OtherArticle[], newName: string): WorkspaceEdit {
+  const name = newName.trim();
+  const more = others.filter((o) => o.spans.length);
+  if (!more.length) return edit;
+  if (edit.documentChanges) {
+    const changes = [...edit.documentChanges] as TextDocumentEdit[];
+    for (const o of more) {
+      changes.push({
+        textDocument: { uri: o.doc.uri, version: o.version },
+        edits: o.spans.map((s) => ({ range: toRange(o.doc, s), newText: name, annotationId: RENAME_ANNOTATION })),
+      });
+    }
+    const count = changes.reduce((n, c) => n + c.edits.length, 0);
+    const annotation = edit.changeAnnotations?.[RENAME_ANNOTATION];
+    return {
+      documentChanges: changes,
+      changeAnnotations: annotation ? {
+        [RENAME_ANNOTATION]: { ...annotation, description: `${count} mentions in ${changes.length} articles` },
+      } : edit.changeAnnotations,
+    };
+  }
+  const changes: Record<string, TextEdit[]> = { ...(edit.changes ?? {}) };
+  for (const o of more) changes[o.doc.uri] = o.spans.map((s) => ({ range: toRange(o.doc, s), newText: name }));
+  return { changes };
 }

@@ -187,6 +187,13 @@ export class WorkspaceIndex {
     }
   }
 
+  /** The files on disk whose index summary has the entity `id` (for a rename across the workspace). */
+  filesWithEntity(id: string): string[] {
+    const out: string[] = [];
+    for (const [uri, entities] of this.files) if (entities.some((e) => e.id === id)) out.push(uri);
+    return out;
+  }
+
   /** The files in the index (disk versions). */
   get size(): number {
     return this.files.size;
