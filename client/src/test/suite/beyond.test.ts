@@ -128,7 +128,7 @@ describe('News Lens beyond the basics (issue 8)', function () {
     assert.ok(!decoded.some((t) => /Experts|percent|promised/.test(t.text)), 'plain words are not painted');
   });
 
-  it('goes to the first mention, finds every mention and renames all of them', async () => {
+  it('goes to the first mention, finds every mention and renames all of them, in the other articles too', async () => {
     const { document } = await open('visit.news');
     await summaryOf(document, 'Emmanuel Macron');
     const macrons = occurrences(document, 'Macron');
@@ -155,13 +155,24 @@ describe('News Lens beyond the basics (issue 8)', function () {
     assert.equal(edits.length, 4, JSON.stringify(edits));
     assert.ok(edits.every((e) => e.newText === 'Macrón' && document.getText(e.range) === 'Macron'));
     assert.deepEqual(edits.map((e) => document.offsetAt(e.range.start)).sort((a, b) => a - b), macrons);
-    // Applied, it changes every mention and nothing else; the server then sees the new name.
-    const before = document.getText();
+    // The same person in the other articles of the workspace: "Emmanuel Macron" in talks.news too.
+    const talksUri = workspaceFile('talks.news');
+    const talks = await vscode.workspace.openTextDocument(talksUri);
+    const inTalks = edit.get(talksUri);
+    assert.equal(inTalks.length, 1, `talks.news: ${JSON.stringify(inTalks)}`);
+    assert.equal(talks.getText(inTalks[0].range), 'Macron');
+    assert.ok(!edit.entries().some(([u]) => /brief\.article|blinken/.test(u.path)), 'only articles that mention him');
+    // Applied, it changes every mention and nothing else.
+    const before = document.getText(), talksBefore = talks.getText();
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.equal(document.getText(), before.replace(/\bMacron\b/g, 'Macrón'));
-    await summaryOf(document, 'Emmanuel Macrón').catch(() => undefined); // the new spelling may or may not be in the knowledge base
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(talks.getText(), talksBefore.replace('Emmanuel Macron', 'Emmanuel Macrón'));
+    for (const d of [talks, document]) {
+      await vscode.window.showTextDocument(d);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
     assert.equal(document.getText(), before);
+    assert.equal(talks.getText(), talksBefore);
   });
 
   it('finds entities across every article of the workspace (workspace symbols)', async () => {
