@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the tools the real-editor tests need, cached outside the repository so that later runs
 # reuse them (idempotent: a finished step is skipped):
-#   - Debian packages: chromium (the browser Playwright drives) and libkrb5-dev (code-server's
-#     native modules build against it), with apt-get;
+#   - Debian packages: chromium (the browser Playwright drives), libkrb5-dev (code-server's
+#     native modules build against it) and pngquant (README screenshots), with apt-get;
 #   - Node 24 from the npm registry (package `node`) and code-server from the npm registry, built
 #     against Node 24's headers, in $NEWS_LENS_E2E_CACHE (default ~/.cache/news-lens-e2e).
 # Prints `export` lines for the paths it installed on its last lines (read by run scripts).
@@ -16,6 +16,7 @@ mkdir -p "$CACHE"
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+command -v pngquant >/dev/null 2>&1 || need_apt+=(pngquant) # (shrinks the README screenshots)
 if ((${#need_apt[@]})); then
   if [ "$(id -u)" != 0 ]; then
     echo "install.sh: need ${need_apt[*]} from apt-get, and this is not root" >&2

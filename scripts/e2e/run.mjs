@@ -166,8 +166,12 @@ async function main() {
   if (args.has('--update-screenshots')) {
     const images = join(root, 'docs', 'images');
     mkdirSync(images, { recursive: true });
-    for (const f of ['hover.png', 'outline.png', 'problems.png']) {
-      if (existsSync(join(results, f))) { cpSync(join(results, f), join(images, f)); log(`docs/images/${f} (${(statSync(join(images, f)).size / 1024).toFixed(0)} KiB)`); }
+    for (const f of ['hover.png', 'outline.png', 'problems.png', 'semantic.png', 'entities.png', 'statusbar.png']) {
+      if (!existsSync(join(results, f))) continue;
+      // Quantized with pngquant when it is there (a third of the size, same look), else as taken.
+      const q = spawnSync('pngquant', ['--quality', '60-90', '--speed', '1', '--force', '--output', join(images, f), '--', join(results, f)], { timeout: 60_000 });
+      if (q.status !== 0) cpSync(join(results, f), join(images, f));
+      log(`docs/images/${f} (${(statSync(join(images, f)).size / 1024).toFixed(0)} KiB)`);
     }
   }
 }
@@ -190,6 +194,14 @@ function hoverWord(analysis) {
 
 async function shot(page, name) {
   await page.screenshot({ path: join(results, name), timeout: 120_000, caret: 'hide' });
+}
+
+/** A screenshot of the top-left `size` of an element (kept small for the README). */
+async function shotOf(page, selector, name, size) {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) return;
+  await page.screenshot({ path: join(results, name), timeout: 120_000, caret: 'hide',
+    clip: { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 8), width: Math.min(size.width, box.width + 8), height: Math.min(size.height, box.height + 8) } });
 }
 
 async function openWorkbench(page, port, folder) {
@@ -215,6 +227,61 @@ async function onScreen(port) {
   check('warning squiggles appear in the editor', squiggled && (await squiggles.count()) > 0, `${await squiggles.count()} squiggles`);
   await page.mouse.move(5, 700);
   await shot(page, 'squiggles.png');
+
+  // Semantic highlighting: entity names are coloured by the server's tokens (the grammar has no rule for
+  // names), so a name's colour differs from plain text's once the tokens are applied.
+  const colours = async () => page.evaluate(() => {
+    const spans = [...document.querySelectorAll('.monaco-editor .view-lines span span')];
+    const colourOf = (re) => { const s = spans.find((x) => re.test(x.textContent.trim())); return s ? getComputedStyle(s).color : null; };
+    const lines = document.querySelector('.monaco-editor .view-lines');
+    return { name: colourOf(/^Aliyev$/), country: colourOf(/^Azerbaijan$/), plain: colourOf(/^(?:the|and|of)$/) ?? (lines ? getComputedStyle(lines).color : null) };
+  });
+  const paintedWithin = async (ms) => {
+    for (const end = Date.now() + ms; Date.now() < end; await page.waitForTimeout(500)) {
+      const c = await colours();
+      if (c.name && c.plain && c.name !== c.plain && c.country && c.country !== c.plain) return c;
+    }
+    return null;
+  };
+  let painted = await paintedWithin(20_000);
+  let edited = false;
+  if (!painted) {
+    // Known issue: code-server (VS Code 1.139) has the server's tokens for a newly opened article (the token
+    // inspector shows them) but paints them only after the first edit. Note it, show the inspector, edit.
+    console.log('  NOTE entity names were not painted on open (they are after the first edit; see the report)');
+    const at = await page.evaluate(() => {
+      const lines = document.querySelector('.monaco-editor .view-lines');
+      const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent.indexOf('Aliyev');
+        if (i < 0) continue;
+        const range = document.createRange(); range.setStart(n, i + 2); range.setEnd(n, i + 3);
+        const r = range.getBoundingClientRect();
+        if (r.width > 0) return { x: r.x, y: r.y + r.height / 2 };
+      }
+      return null;
+    });
+    if (at) {
+      await page.mouse.click(at.x, at.y);
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').fill('>Developer: Inspect Editor Tokens and Scopes');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Inspect Editor Tokens' }).first().waitFor().catch(() => undefined);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(2000);
+      const info = await page.locator('.token-inspect-widget').innerText().catch(() => '(no inspector)');
+      log(`token inspector at "Aliyev": ${info.replace(/\s+/g, ' ').slice(0, 300)}`);
+      await shot(page, 'semantic-inspect.png');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('End');
+      await page.keyboard.type(' ');
+      edited = true;
+      painted = await paintedWithin(30_000);
+    }
+  }
+  check('entity names are painted by semantic highlighting', !!painted, JSON.stringify(await colours()));
+  await page.mouse.move(5, 700);
+  await shotOf(page, '.monaco-editor .view-lines', 'semantic.png', { width: 900, height: 330 });
+  if (edited) { await page.keyboard.press('Control+z'); await page.waitForTimeout(500); }
 
   // Hover: put the mouse over the first rendered occurrence of the word.
   const box = await page.evaluate((w) => {
@@ -262,6 +329,32 @@ async function onScreen(port) {
   const outlineText = outlined ? (await outlineRows.allInnerTexts()).join(' | ') : '';
   await shot(page, 'outline.png');
   check('the Outline view lists the sections and entities', /Forging Paths to Peace/.test(outlineText) && /Aliyev/.test(outlineText), `outline: ${outlineText}`);
+
+  // The Entities view (Explorer) and the status bar item; the Outline pane is collapsed to give it room.
+  await page.locator('.pane-header', { hasText: /^Outline/ }).first().click().catch(() => undefined);
+  await command('Focus on News Lens: Entities View');
+  const entityRows = page.locator('.pane:has(.pane-header[aria-label*="Entities"]) .monaco-list-row');
+  const listed = await entityRows.first().waitFor({ timeout: 30_000 }).then(() => true, () => false);
+  await page.waitForTimeout(500);
+  const entitiesText = listed ? (await entityRows.allInnerTexts()).join(' | ') : '';
+  check('the Entities view lists the article\'s entities by kind with mention counts',
+    /People/.test(entitiesText) && /Aliyev/.test(entitiesText) && /\d+ mentions?/.test(entitiesText) && /Countries/.test(entitiesText), `entities: ${entitiesText}`);
+  await shotOf(page, '.part.sidebar', 'entities.png', { width: 420, height: 520 });
+  const status = page.locator('.statusbar-item', { hasText: /\d+ entit/ }).first();
+  const statusText = await status.waitFor({ timeout: 30_000 }).then(() => status.innerText(), () => '');
+  const entityCount = analysis.entities.length, warningCount = analysis.diagnostics.length;
+  check('the status bar shows the article\'s entity and warning counts', statusText.includes(`${entityCount} entities`) && statusText.includes(String(warningCount)),
+    `status bar: ${JSON.stringify(statusText)}; the CLI finds ${entityCount} entities, ${warningCount} warnings`);
+  const sbox = await status.boundingBox().catch(() => null);
+  if (sbox) {
+    await status.hover();
+    await page.waitForTimeout(1500); // the tooltip with the breakdown by kind
+    const vp = page.viewportSize();
+    const x = Math.max(0, Math.min(sbox.x - 320, vp.width - 640));
+    const y = Math.max(0, sbox.y - 150);
+    await page.screenshot({ path: join(results, 'statusbar.png'), caret: 'hide', clip: { x, y, width: vp.width - x, height: vp.height - y } });
+    await page.mouse.move(5, 700);
+  }
 
   // Problems panel.
   await command('View: Focus Problems');
