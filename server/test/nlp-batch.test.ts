@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeBlockText, analyzeBlockTexts, batchStats, NLP_BATCH, type BlockNlp } from '../src/engine/nlp';
+import { analyzeBlockText, analyzeBlockTexts, batchStats, setNarrowSweep, NLP_BATCH, type BlockNlp } from '../src/engine/nlp';
 import { analyzeBlock, analyzeBlocks } from '../src/engine/blocks';
 import { scanBlocks } from '../src/engine/structure';
 import { realArticles } from './helpers/edits';
@@ -28,6 +28,19 @@ test('the corpus is there', () => {
 
 test('without the groups, compromise tags every dev block exactly as its full pipeline does', () => {
   for (const b of corpus) assert.deepEqual(terms(analyzeBlockText(b, { groups: false })), terms(analyzeBlockText(b)), b.slice(0, 80));
+});
+
+test('the narrowed rule index gives compromise\'s tags exactly (every dev block, alone and batched)', () => {
+  const narrowed = corpus.map((b) => terms(analyzeBlockText(b, { groups: false })));
+  const narrowedBatch = analyzeBlockTexts(corpus).map(terms);
+  setNarrowSweep(false);
+  try {
+    corpus.forEach((b, i) => assert.deepEqual(narrowed[i], terms(analyzeBlockText(b, { groups: false })), b.slice(0, 80)));
+    const batch = analyzeBlockTexts(corpus).map(terms);
+    corpus.forEach((b, i) => assert.deepEqual(narrowedBatch[i], batch[i], b.slice(0, 80)));
+  } finally {
+    setNarrowSweep(true);
+  }
 });
 
 test('batched tagging equals tagging each dev block alone (all blocks of all dev articles, in order)', () => {

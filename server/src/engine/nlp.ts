@@ -48,8 +48,46 @@ export function getNlp(): typeof nlpType {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require('compromise') as typeof nlpType & { default?: typeof nlpType };
     compromise = mod.default ?? mod;
+    setNarrowSweep(true);
   }
   return compromise;
+}
+
+type Net = { hooks: Record<string, unknown> };
+type BulkMatch = (docs: unknown[][], net: Net, methods: SweepMethods, opts?: unknown) => unknown;
+interface SweepMethods {
+  one: { bulkMatch: BulkMatch; cacheDoc(docs: unknown[][]): Set<string>[] };
+}
+let originalBulkMatch: BulkMatch | undefined;
+const netKeys = new WeakMap<object, string[]>();
+
+/**
+ * compromise's post-tagger runs its match rules through `bulkMatch`, which first lists, for
+ * every sentence, the rules whose trigger word or tag the sentence has, by testing each of the ~730
+ * trigger keys against the sentence (`getHooks`): about a tenth of all tagging time in a profile.
+ * With `enabled`, `bulkMatch` gets the rule index narrowed to the keys that occur anywhere in the
+ * sentences at hand, in the same order: every sentence gets the same rules in the same order, so the
+ * same tags (server/test/nlp-batch.test.ts compares both over the dev articles). Exported for tests.
+ */
+export function setNarrowSweep(enabled: boolean): void {
+  const methods = (getNlp() as unknown as { world(): { methods: SweepMethods } }).world().methods;
+  if (typeof methods?.one?.bulkMatch !== 'function' || typeof methods.one.cacheDoc !== 'function') return;
+  originalBulkMatch ??= methods.one.bulkMatch;
+  const original = originalBulkMatch;
+  if (!enabled) {
+    methods.one.bulkMatch = original;
+    return;
+  }
+  methods.one.bulkMatch = function narrowed(docs, net, m, opts) {
+    if (!net || typeof net.hooks !== 'object' || typeof m?.one?.cacheDoc !== 'function') return original(docs, net, m, opts);
+    let keys = netKeys.get(net);
+    if (!keys) netKeys.set(net, (keys = Object.keys(net.hooks)));
+    const present = new Set<string>();
+    for (const sentence of m.one.cacheDoc(docs)) for (const k of sentence) present.add(k);
+    const hooks: Record<string, unknown> = {};
+    for (const k of keys) if (present.has(k)) hooks[k] = net.hooks[k];
+    return original(docs, { ...net, hooks }, m, opts);
+  };
 }
 
 /**
@@ -204,7 +242,7 @@ export const batchStats = { batched: 0, alone: 0 };
  * `analyzeBlockText` for many blocks, batching short ones into shared compromise calls (without the
  * groups: see `NlpOptions`). Each result equals `analyzeBlockText(texts[i], { groups: false })`.
  */
-export function analyzeBlockTexts(texts: readonly string[]): BlockNlp[] {
+export function analyzeBlockTexts(texts: readonly string[], batchChars = NLP_BATCH): BlockNlp[] {
   const out: BlockNlp[] = new Array(texts.length);
   let batch: number[] = [];
   let size = 0;
@@ -222,7 +260,7 @@ export function analyzeBlockTexts(texts: readonly string[]): BlockNlp[] {
       out[i] = analyzeBlockText(t, { groups: false });
       continue;
     }
-    if (batch.length && size + t.length > NLP_BATCH) flush();
+    if (batch.length && size + t.length > batchChars) flush();
     batch.push(i);
     size += t.length + SEPARATOR.length;
   }
