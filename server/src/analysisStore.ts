@@ -62,7 +62,7 @@ export interface StoreOptions {
   /**
    * An analysis with at least this much uncached text also computes blocks on the main thread, beside
    * the workers (one job at a time, between messages): both cores work on a large first analysis
-   * without a second worker's memory. Default 16 KB; Infinity never does (also NEWS_LENS_MAIN_THREAD=0).
+   * without a second worker's memory. Default Infinity (never); NEWS_LENS_MAIN_THREAD=1 sets 16 KB.
    */
   mainThreadChars?: number;
   /**
@@ -264,7 +264,11 @@ export class AnalysisStore {
     this.chunkChars = options.chunkChars ?? 8192;
     this.partialChars = options.partialChars ?? 256 * 1024;
     this.partialIntervalMs = options.partialIntervalMs ?? 1000;
-    this.mainThreadChars = options.mainThreadChars ?? (process.env.NEWS_LENS_MAIN_THREAD === '0' ? Infinity : 16 * 1024);
+    // Off by default: measured on the shared 2-core machine (load 9–13), a server with one worker was
+    // faster than one whose main thread helped (30 KB: 0.84× vs 1.36× the baseline; 300 KB: 0.91× vs
+    // 1.32×): the main thread first loads compromise (cold, not JIT-warm) and no core was idle.
+    // NEWS_LENS_MAIN_THREAD=1 turns it on (for a machine with idle cores).
+    this.mainThreadChars = options.mainThreadChars ?? (process.env.NEWS_LENS_MAIN_THREAD === '1' ? 16 * 1024 : Infinity);
     this.mainThreadMaxChars = options.mainThreadMaxChars ?? 1536 * 1024;
   }
 

@@ -54,10 +54,10 @@ test('the worker bundle is built', () => {
 test('a first analysis shared by the worker and the main thread equals the engine\'s', async () => {
   const text = article(80_000);
   const fresh = createAnalyzer().analyze(text);
-  const shared = await analyzeWithStore(text, { chunkChars: 4096 });
+  const shared = await analyzeWithStore(text, { chunkChars: 4096, mainThreadChars: 16 * 1024 });
   assert.ok(shared.mainJobs > 0, 'the main thread computed some blocks');
   assert.deepEqual(plain(shared.analysis), plain(fresh));
-  const workerOnly = await analyzeWithStore(text, { chunkChars: 4096, mainThreadChars: Infinity });
+  const workerOnly = await analyzeWithStore(text, { chunkChars: 4096 }); // the default: workers only
   assert.equal(workerOnly.mainJobs, 0);
   assert.deepEqual(plain(workerOnly.analysis), plain(fresh));
 });
