@@ -139,3 +139,19 @@ test('a mention that appears in an unchanged paragraph (its name is written in f
   const b = check(withName, without);
   assert.deepEqual(codes(b, without), ['unsourced-statistic: 15 percent']);
 });
+
+test('an analysis after edits is still frozen all the way down (reused pieces included)', () => {
+  const analyzer = createAnalyzer();
+  analyzer.analyze(ARTICLE);
+  const after = ARTICLE.replace('hosted the talks', 'hosted the long talks').replace('President', 'Former President');
+  const a = analyzer.analyze(after);
+  const seen = new Set<object>();
+  const walk = (o: unknown, path: string): void => {
+    if (o === null || typeof o !== 'object' || seen.has(o)) return;
+    seen.add(o);
+    assert.ok(Object.isFrozen(o), `${path} is not frozen`);
+    for (const [k, v] of Object.entries(o)) walk(v, `${path}.${k}`);
+  };
+  walk(a, 'analysis');
+  assert.ok(seen.size > 50);
+});

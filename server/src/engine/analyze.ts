@@ -132,7 +132,6 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   const claimCache = new ClaimCache();
   const pass = new ArticlePass();
   const eventMemo = new EventMemo();
-  const mentionMemo = new WeakMap<object, Mention>();
   /** Whether a block's text mentions football (an article-wide flag of the claim rules), per block text. */
   const football = new WeakMap<BlockResult, boolean>();
   const placed = new WeakMap<BlockResult, { at: number; index: number; first: number; sentences: readonly Sentence[]; quotes: readonly Span[]; block: Block; input: PassBlock }>();
@@ -230,7 +229,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     /** Per block, the article pass's mentions (relative): the same array, the same spans. */
     let kept: readonly object[] | undefined;
     try {
-      linked = linkEntities(text, raw, mentionMemo);
+      linked = linkEntities(text, raw, true);
       if (passed && linked.mentions.length === raw.length) kept = pass.blockMentions;
     } catch (e) {
       onError?.('entities', e);

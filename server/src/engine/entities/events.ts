@@ -205,8 +205,9 @@ export function findReportedEvents(
 const LABEL_PARTICIPANTS = 4;
 
 function label(type: string, participants: readonly string[], place: string | undefined, date: string | undefined, byId: Map<string, Entity>): string {
-  const names = participants.map((p) => byId.get(p)).filter((e): e is Entity => !!e).map(shortName);
-  const shown = names.length > LABEL_PARTICIPANTS + 1 ? `${names.slice(0, LABEL_PARTICIPANTS).join(', ')} and ${names.length - LABEL_PARTICIPANTS} more` : names.join(', ');
+  const known = participants.map((p) => byId.get(p)).filter((e): e is Entity => !!e);
+  // (Short names only for the ones shown: an often reported happening can have hundreds.)
+  const shown = known.length > LABEL_PARTICIPANTS + 1 ? `${known.slice(0, LABEL_PARTICIPANTS).map(shortName).join(', ')} and ${known.length - LABEL_PARTICIPANTS} more` : known.map(shortName).join(', ');
   const parts = [type[0].toUpperCase() + type.slice(1), ...(shown ? [shown] : [])];
   const pl = place && byId.get(place);
   if (pl) parts.push(pl.name);

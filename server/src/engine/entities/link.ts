@@ -12,12 +12,16 @@ function slug(s: string): string {
   return s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'x';
 }
 
+/** Where a raw mention object keeps the Mention made for it (see `reuse`). */
+const LINKED = Symbol('linked');
+
 /**
- * `memo` (optional) reuses the Mention made for a raw mention object in an earlier call, when its
- * entity is the same: the caller guarantees that a raw mention object it passes again stands at the
- * same place in the same text (the analyzer reuses them only for unchanged, unmoved blocks).
+ * With `reuse`, the Mention made for a raw mention object in an earlier call is given again when its
+ * entity is the same (it is kept on the raw object, when that object is extensible): the caller
+ * guarantees that a raw mention object it passes again stands at the same place in the same text (the
+ * analyzer passes the same objects only for unchanged, unmoved blocks).
  */
-export function linkEntities(text: string, raw: readonly AbsoluteMention[], memo?: WeakMap<object, Mention>): { entities: Entity[]; mentions: Mention[] } {
+export function linkEntities(text: string, raw: readonly AbsoluteMention[], reuse = false): { entities: Entity[]; mentions: Mention[] } {
   // Group by kind + canonical name. (Items are indices into `raw`.)
   const groups = new Map<string, { kind: EntityKind; name: string; items: number[] }>();
   raw.forEach((m, i) => {
@@ -59,11 +63,11 @@ export function linkEntities(text: string, raw: readonly AbsoluteMention[], memo
     const ms: Mention[] = g.items
       .sort((a, b) => raw[a].start - raw[b].start)
       .map((i) => {
-        const m = raw[i];
-        let out = memo?.get(m);
+        const m = raw[i] as AbsoluteMention & { [LINKED]?: Mention };
+        let out = reuse ? m[LINKED] : undefined;
         if (!out || out.entity !== id) {
           out = { start: m.start, end: m.end, entity: id, text: text.slice(m.start, m.end), ...(m.role ? { role: m.role } : {}) };
-          memo?.set(m, out);
+          if (reuse && Object.isExtensible(m)) m[LINKED] = out;
         }
         byRaw[i] = out;
         return out;
