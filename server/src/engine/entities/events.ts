@@ -205,9 +205,15 @@ export function findReportedEvents(
 const LABEL_PARTICIPANTS = 4;
 
 function label(type: string, participants: readonly string[], place: string | undefined, date: string | undefined, byId: Map<string, Entity>): string {
-  const known = participants.map((p) => byId.get(p)).filter((e): e is Entity => !!e);
-  // (Short names only for the ones shown: an often reported happening can have hundreds.)
-  const shown = known.length > LABEL_PARTICIPANTS + 1 ? `${known.slice(0, LABEL_PARTICIPANTS).map(shortName).join(', ')} and ${known.length - LABEL_PARTICIPANTS} more` : known.map(shortName).join(', ');
+  // Short names only for the ones shown (an often reported happening can have hundreds), the rest counted.
+  const first: Entity[] = [];
+  let count = 0;
+  for (const p of participants) {
+    const e = byId.get(p);
+    if (!e) continue;
+    if (count++ <= LABEL_PARTICIPANTS) first.push(e);
+  }
+  const shown = count > LABEL_PARTICIPANTS + 1 ? `${first.slice(0, LABEL_PARTICIPANTS).map(shortName).join(', ')} and ${count - LABEL_PARTICIPANTS} more` : first.map(shortName).join(', ');
   const parts = [type[0].toUpperCase() + type.slice(1), ...(shown ? [shown] : [])];
   const pl = place && byId.get(place);
   if (pl) parts.push(pl.name);
