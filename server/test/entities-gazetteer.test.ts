@@ -59,3 +59,17 @@ test('facts for hovers: a country’s capital and region, a city’s country', a
   assert.match(factsOf('place', 'Baku').lines[0], /^Capital of Azerbaijan/);
   assert.deepEqual(factsOf('person', 'Someone').lines, []);
 });
+
+test('places: regions, provinces and states of large countries, conflict-area towns, city name forms', async () => {
+  const { analyze } = await import('../src/engine/analyze');
+  const text = 'Tankers left the Gulf for ports in Gauteng and KwaZulu-Natal, while exporters in Latin America, Scandinavia and the Nordics watched. '
+    + 'Clashes in the West Bank, Gaza City and Khan Younis continued. Rain fell across Uttar Pradesh, Sichuan and Sinaloa, and flights from NYC were cancelled.';
+  const a = analyze(text);
+  const places = a.mentions.filter((m) => a.entities.find((e) => e.id === m.entity)?.kind === 'place').map((m) => m.text);
+  assert.deepEqual(places, ['Gulf', 'Gauteng', 'KwaZulu-Natal', 'Latin America', 'Scandinavia', 'Nordics', 'West Bank', 'Gaza City', 'Khan Younis', 'Uttar Pradesh', 'Sichuan', 'Sinaloa', 'NYC']);
+  // Longer names that start with "Gulf" keep their own kind and span.
+  const b = analyze('Veterans of the Gulf War met officials of the Gulf Cooperation Council near the Gulf of Mexico.');
+  assert.deepEqual(b.mentions.map((m) => [b.entities.find((e) => e.id === m.entity)!.kind, m.text]), [
+    ['event', 'Gulf War'], ['organization', 'Gulf Cooperation Council'], ['place', 'Gulf of Mexico'],
+  ]);
+});
