@@ -351,8 +351,8 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
   const words = ctx.words;
   // Strip capitalised function words that open a sentence ("The", "In", "But").
   while (a <= b && FUNCTION_WORDS.has(words[a].text) && (words[a].sentenceStart || ctx.heading || /^(The|A|An)$/.test(words[a].text))) {
-    if (words[a].text === 'The' && !words[a].sentenceStart && a < b) {
-      // "The Straits Times": a capitalised "The" inside a sentence belongs to the name when the gazetteer says so.
+    if (words[a].text === 'The' && a < b) {
+      // "The Straits Times", "The Guardian": "The" belongs to the name when the gazetteer's form has it.
       const g = longestAt(ctx, a, b);
       if (g && g.end === b) break;
     }
