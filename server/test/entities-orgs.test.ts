@@ -188,3 +188,10 @@ test('"a NATO summit" is one of many, not a named event; "the G20 summit" is nam
     ['place', 'Oslo'],
   ]);
 });
+
+test('a sentence-initial "The" belongs to a known name that has it, and only then', () => {
+  assert.deepEqual(found('The Economist reported the deal. The Kestrel Group declined to comment.').map(([k, t]) => [k, t]), [
+    ['organization', 'The Economist'],
+    ['organization', 'Kestrel Group'],
+  ]);
+});
