@@ -195,3 +195,9 @@ test('a sentence-initial "The" belongs to a known name that has it, and only the
     ['organization', 'Kestrel Group'],
   ]);
 });
+
+test('datelines of several words in capitals name a known place; other capitals do not', () => {
+  assert.deepEqual(found('NEW YORK — Markets fell on Monday.'), [['place', 'NEW YORK', 'New York']]);
+  assert.deepEqual(found('ABU DHABI (Reuters) — Talks resumed.').slice(0, 1), [['place', 'ABU DHABI', 'Abu Dhabi']]);
+  assert.deepEqual(found('Protesters chanted NEW YORK STRONG outside.').filter(([k]) => k === 'place'), []);
+});

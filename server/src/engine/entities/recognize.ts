@@ -361,6 +361,14 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
   while (a <= b && CONNECTORS.has(words[a].text)) a++;
   while (b >= a && CONNECTORS.has(words[b].text)) b--;
   if (a > b) return;
+  // "NEW YORK —", "ABU DHABI —": a dateline of several words in capitals names a known place.
+  if (!role && b > a && b - a < 3 && words.slice(a, b + 1).every((w) => /^\p{Lu}{2,}$/u.test(w.text))) {
+    const title = lexicon().map.get(words.slice(a, b + 1).map((w) => w.text[0] + w.text.slice(1).toLowerCase()).join(' '));
+    if (title && (title.kind === 'place' || title.kind === 'country') && /^[\s,]*(?:[-–—]|\()/.test(ctx.text.slice(words[b].end, words[b].end + 4))) {
+      push(ctx, a, b, title.kind, title.canonical, undefined, 2);
+      return;
+    }
+  }
   // The whole run as one gazetteer form or one shape ("University of Texas at Arlington").
   const whole = lookup(ctx, a, b);
   if (whole && whole.kind === 'country' && ctx.text[words[b].end] === '$') return; // "NZ$26"
