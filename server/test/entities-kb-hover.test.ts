@@ -29,6 +29,8 @@ test('a bare surname shared by several office holders needs the role or the date
   assert.ok(on2004.some((o) => o.atDate));
   // No date, no role: nothing is claimed.
   assert.deepEqual(officesOfPerson(kb, ['Bush']), []);
+  // A full name the knowledge base does not know is not looked up by its surname.
+  assert.deepEqual(officesOfPerson(kb, ['Jenna Bush', 'Bush'], [], '2004-06-01'), []);
 });
 
 test('the role written in the article narrows the offices; a role of another country does not fit', () => {

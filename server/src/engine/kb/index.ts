@@ -216,17 +216,15 @@ export function roleFitsOffice(kb: KnowledgeBase, role: string, office: Office):
 /**
  * The offices of a person, looked up by the names the article uses (canonical name first, then the
  * other forms) and narrowed by the roles written next to the name and by the article's date.
- * Full names decide alone when they match; a bare surname ("Bush") needs a role or the date to pick one
- * person, else nothing is claimed. Terms come sorted by start.
+ * Full names decide alone (a full name the knowledge base does not know gives nothing); a bare surname
+ * ("Bush") needs a role or the date to pick one person, else nothing is claimed. Terms come sorted by start.
  */
 export function officesOfPerson(kb: KnowledgeBase, names: readonly string[], roles: readonly string[] = [], date?: string): PersonOffice[] {
   const full = names.filter((n) => /\s/.test(n.trim()));
   const short = names.filter((n) => !/\s/.test(n.trim()));
+  // A full name the article gives decides: "Chelsea Clinton" is not looked up as "Clinton".
   let found: { office: Office; term: Term }[] = [];
-  for (const group of [full, short]) {
-    for (const n of group) for (const t of kb.termsOf(n)) if (!found.includes(t)) found.push(t);
-    if (found.length) break;
-  }
+  for (const n of full.length ? full : short) for (const t of kb.termsOf(n)) if (!found.includes(t)) found.push(t);
   if (!found.length) return [];
   if (roles.length) {
     const fit = found.filter((f) => roles.some((r) => roleFitsOffice(kb, r, f.office)));
