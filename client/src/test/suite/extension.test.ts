@@ -7,45 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
-const SOURCE = 'news-lens';
-const WAIT_MS = 45_000;
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need a workspace folder with the test articles');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `probe` until it returns a value that is not undefined, or fails after `ms` with `what`. */
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = WAIT_MS): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-
-async function open(name: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
-  return vscode.window.showTextDocument(doc, { preview: false });
-}
-
-async function diagnosticsOf(name: string): Promise<vscode.Diagnostic[]> {
-  const uri = workspaceFile(name);
-  return waitFor(`News Lens diagnostics on ${name}`, () => { const d = ours(uri); return d.length ? d : undefined; });
-}
-
-function positionOf(doc: vscode.TextDocument, word: string, offsetInWord = 1): vscode.Position {
-  const at = doc.getText().indexOf(word);
-  assert.ok(at >= 0, `"${word}" is not in ${doc.uri.path}`);
-  return doc.positionAt(at + offsetInWord);
-}
+import { workspaceFile, sleep, waitFor, ours, open, diagnosticsOf, positionOf } from './helpers';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
