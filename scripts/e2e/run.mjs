@@ -192,6 +192,13 @@ function hoverWord(analysis) {
   return word;
 }
 
+/** The rows of a list (a view or panel) as text, ' | '-separated; '' when none appear within 30 s. */
+async function rowsText(page, rows) {
+  const appeared = await rows.first().waitFor({ timeout: 30_000 }).then(() => true, () => false);
+  await page.waitForTimeout(500);
+  return appeared ? (await rows.allInnerTexts()).join(' | ') : '';
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: join(results, name), timeout: 120_000, caret: 'hide' });
 }
@@ -324,9 +331,7 @@ async function onScreen(port) {
   await page.locator('.pane-header', { hasText: basename(ws) }).first().click();
   await command('Explorer: Focus on Outline View');
   const outlineRows = page.locator('.pane:has(.pane-header[aria-label^="Outline"]) .monaco-list-row');
-  const outlined = await outlineRows.first().waitFor({ timeout: 30_000 }).then(() => true, () => false);
-  await page.waitForTimeout(500);
-  const outlineText = outlined ? (await outlineRows.allInnerTexts()).join(' | ') : '';
+  const outlineText = await rowsText(page, outlineRows);
   await shot(page, 'outline.png');
   check('the Outline view lists the sections and entities', /Forging Paths to Peace/.test(outlineText) && /Aliyev/.test(outlineText), `outline: ${outlineText}`);
 
@@ -334,9 +339,7 @@ async function onScreen(port) {
   await page.locator('.pane-header', { hasText: /^Outline/ }).first().click().catch(() => undefined);
   await command('Focus on News Lens: Entities View');
   const entityRows = page.locator('.pane:has(.pane-header[aria-label*="Entities"]) .monaco-list-row');
-  const listed = await entityRows.first().waitFor({ timeout: 30_000 }).then(() => true, () => false);
-  await page.waitForTimeout(500);
-  const entitiesText = listed ? (await entityRows.allInnerTexts()).join(' | ') : '';
+  const entitiesText = await rowsText(page, entityRows);
   check('the Entities view lists the article\'s entities by kind with mention counts',
     /People/.test(entitiesText) && /Aliyev/.test(entitiesText) && /\d+ mentions?/.test(entitiesText) && /Countries/.test(entitiesText), `entities: ${entitiesText}`);
   await shotOf(page, '.part.sidebar', 'entities.png', { width: 420, height: 520 });
@@ -359,9 +362,7 @@ async function onScreen(port) {
   // Problems panel.
   await command('View: Focus Problems');
   const markers = page.locator('.markers-panel .monaco-list-row');
-  const shown = await markers.first().waitFor({ timeout: 30_000 }).then(() => true, () => false);
-  await page.waitForTimeout(500);
-  const markerText = shown ? (await markers.allInnerTexts()).join(' | ') : '';
+  const markerText = await rowsText(page, markers);
   await shot(page, 'problems.png');
   const codes = [...new Set(analysis.diagnostics.map((d) => d.code))];
   const fileRow = (await markers.first().innerText().catch(() => '')).replace(/\s+/g, ' ');

@@ -7,20 +7,12 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspClient } from './helpers/lspClient';
 import { realArticles, rng, randomEdit, applyEdit } from './helpers/edits';
+import { positionAt } from './helpers/fuzz';
 
 let edited: LspClient;
 let fresh: LspClient;
 before(async () => { [edited, fresh] = await Promise.all([LspClient.start(), LspClient.start()]); });
 after(async () => { await Promise.all([edited.stop(), fresh.stop()]); });
-
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0, start = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) { line++; start = i + 1; }
-  }
-  return { line, character: offset - start };
-}
 
 const articles = realArticles();
 const pool = articles.map(([, t]) => t);

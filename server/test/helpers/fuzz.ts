@@ -15,20 +15,14 @@ import { createAnalyzer } from '../../src/engine';
 import { diagnostics as toDiagnostics } from '../../src/features/diagnostics';
 import { documentSymbols } from '../../src/features/symbols';
 import { LspClient } from './lspClient';
+import { rng as mulberry32 } from './edits';
 
 // ---------------------------------------------------------------------------------------------------
 // Random numbers
 
-/** mulberry32: small, fast, deterministic. */
+/** The seeded PRNG of the edit helpers, with the helpers the fuzzer draws from. */
 export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const r: Rng = {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
