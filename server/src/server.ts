@@ -171,8 +171,8 @@ export function startServer(connection: Connection): void {
   const factsEdited = (doc: TextDocument) => { facts.update(doc.uri, doc.getText()); publish(doc); factsChanged(); };
   documents.onDidOpen((e) => (isFactsUri(e.document.uri) ? factsEdited(e.document) : store.update(e.document.uri)));
   documents.onDidChangeContent((e) => (isFactsUri(e.document.uri) ? factsEdited(e.document) : store.update(e.document.uri)));
-  documents.onDidClose((e) => { if (isFactsUri(e.document.uri)) { facts.loadFromDisk(e.document.uri); factsChanged(); } });
   documents.onDidClose((e) => {
+    if (isFactsUri(e.document.uri)) { facts.loadFromDisk(e.document.uri); factsChanged(); }
     store.close(e.document.uri);
     // (a facts file keeps the errors of its version on disk, read again just above)
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: isFactsUri(e.document.uri) ? facts.diagnosticsOf(e.document.uri) : [] });
@@ -302,9 +302,8 @@ export function startServer(connection: Connection): void {
     }
     return withOtherArticles(edit, others, String(p.newName));
   }
-  const tokensOf = (uri: string, range?: { start: number; end: number }) => {
+  const tokensOf = (uri: string, range?: { start: number; end: number }, c = current(uri)) => {
     if (!settings.semanticHighlighting.enabled) return [];
-    const c = current(uri);
     // Answered before the first analysis (no tokens) or from an older one: refreshed when the new one lands
     // (the editor keeps a version's tokens until told otherwise).
     if (!c || c.stale) staleTokens.add(uri);
@@ -314,7 +313,7 @@ export function startServer(connection: Connection): void {
   connection.languages.semanticTokens.onDelta(guard('semanticTokens', { data: [] }, (p) => semanticCache.delta(p.textDocument.uri, p.previousResultId, tokensOf(p.textDocument.uri))));
   connection.languages.semanticTokens.onRange(guard('semanticTokens', { data: [] }, (p) => {
     const c = current(p.textDocument.uri);
-    return { data: c ? tokensOf(c.doc.uri, { start: c.doc.offsetAt(p.range.start), end: c.doc.offsetAt(p.range.end) }) : [] };
+    return { data: c ? tokensOf(p.textDocument.uri, { start: c.doc.offsetAt(p.range.start), end: c.doc.offsetAt(p.range.end) }, c) : [] };
   }));
   connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => {
     const open = new Map<string, IndexedEntity[]>();

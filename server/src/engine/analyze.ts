@@ -18,7 +18,7 @@ import { findReportedEvents, sentenceTrigger, type SentenceTrigger, type Trigger
 import { linkEntities } from './entities/link';
 import { ClaimCache } from './claims';
 import { mentionsFootball } from './claims/context';
-import { createKnowledgeBase, type KnowledgeBase } from './kb';
+import { knowledgeBaseFor } from './kb';
 import type { Analysis, AnalyzeOptions, Block, Claim, Mention, ReportedEvent, Sentence, Span } from './types';
 
 export interface AssembleResult {
@@ -59,15 +59,6 @@ function deepFreeze<T>(o: T): T {
 }
 
 const EMPTY_BLOCK: BlockResult = Object.freeze({ kind: 'paragraph', sentences: [], quotes: [], mentions: [], words: new Int32Array(0), tagSets: [] });
-
-const kbs = new WeakMap<object, KnowledgeBase>();
-/** One knowledge base per facts object: the server keeps the parsed facts file and reuses it. */
-function kbFor(facts: AnalyzeOptions['facts']): KnowledgeBase {
-  if (!facts) return createKnowledgeBase();
-  let kb = kbs.get(facts);
-  if (!kb) kbs.set(facts, (kb = createKnowledgeBase(facts)));
-  return kb;
-}
 
 /**
  * The reported events' trigger word per sentence, cached per block: it depends on the block's text
@@ -245,7 +236,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     }
     if (!footballFlag && gapFrom < text.length) footballFlag = mentionsFootball(text.slice(gapFrom));
     const claims: Claim[] = claimCache.run(
-      { text, structure, entities, mentions, kb: kbFor(options.facts), flags: { football: footballFlag } }, keys, options.rules ?? {}, onError, kept);
+      { text, structure, entities, mentions, kb: knowledgeBaseFor(options.facts), flags: { football: footballFlag } }, keys, options.rules ?? {}, onError, kept);
     const notes: string[] = [];
     if (!date) notes.push('No `date YYYY-MM-DD` header: date-dependent checks are skipped.');
     else if (!date.valid) notes.push(`The date ${date.value} does not exist: date-dependent checks are skipped.`);

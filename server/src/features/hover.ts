@@ -6,20 +6,12 @@ import type { Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findMentionAt, lineColumn, type Analysis, type Entity, type Mention } from '../engine';
 import { escapeMarkdown, toRange } from './convert';
-import { createKnowledgeBase, officesOfPerson, type KnowledgeBase, type UserFacts } from '../engine/kb';
-
-const kbs = new WeakMap<object, KnowledgeBase>();
-function kbFor(facts?: UserFacts): KnowledgeBase {
-  if (!facts) return createKnowledgeBase();
-  let kb = kbs.get(facts);
-  if (!kb) kbs.set(facts, (kb = createKnowledgeBase(facts)));
-  return kb;
-}
+import { knowledgeBaseFor, officesOfPerson, type UserFacts } from '../engine/kb';
 
 /** The knowledge base's offices of a person: by canonical name, the article's forms and roles, on the article's date. */
-export function officeLines(a: Analysis, e: Entity, at?: Mention, facts?: UserFacts): string[] {
+function officeLines(a: Analysis, e: Entity, at?: Mention, facts?: UserFacts): string[] {
   if (e.kind !== 'person') return [];
-  const kb = kbFor(facts);
+  const kb = knowledgeBaseFor(facts);
   const names = [e.name, ...new Set(e.mentions.map((m) => m.text))];
   const roles = [...new Set([...(at?.role ? [at.role] : []), ...e.roles])];
   const date = a.date?.valid ? a.date.value : undefined;

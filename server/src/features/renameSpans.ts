@@ -8,7 +8,7 @@ import type { Span } from '../engine';
 const WORD = /[\p{L}\p{M}\p{N}]/u;
 
 /** Offsets (relative to `text`) where `form` occurs in `text` as whole words. */
-export function wholeWordOccurrences(text: string, form: string): number[] {
+function wholeWordOccurrences(text: string, form: string): number[] {
   const found: number[] = [];
   if (!form) return found;
   for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) {

@@ -1,6 +1,6 @@
 /**
  * Claim rules. Each rule (one module each) looks at the article's paragraph sentences, with their
- * attribution, quotations and entities known, and returns findings. `runRules` applies the severity
+ * attribution, quotations and entities known, and returns findings. `ClaimCache.run` applies the severity
  * settings and the suppression comments, and contains a rule that throws: its findings are dropped,
  * the error is reported once through `onError`, and the other rules still run.
  *
@@ -20,17 +20,6 @@ import type { Directive } from '../structure';
 export type { Rule, RuleContext } from './context';
 
 export const RULES: readonly Rule[] = [unsourcedStatistic, vagueAttribution, opinionAsFact, contradiction];
-
-/** True when a suppression directive silences `rule` for a finding starting in block `block`. */
-export function suppressed(ctx: RuleContext, rule: string, block: number): boolean {
-  for (const d of ctx.structure.directives ?? []) {
-    const applies = d.rules.length === 0 || d.rules.includes(rule) || d.rules.includes('all');
-    if (!applies) continue;
-    if (d.kind === 'disable') return true;
-    if (d.block === block) return true;
-  }
-  return false;
-}
 
 /** Rule ids made to throw, for the containment tests (NEWS_LENS_FAULTS=rule-id,...). */
 const FAULTS = new Set(typeof process !== 'undefined' ? (process.env.NEWS_LENS_FAULTS ?? '').split(',').filter(Boolean) : []);
@@ -74,40 +63,7 @@ function runAll(ctx: RuleContext, info: SentenceInfo, sentences: readonly Span[]
   });
 }
 
-function blockIndexer(ctx: RuleContext): (offset: number) => number {
-  // Binary search (blocks are sorted): a linear scan per finding is quadratic on long articles.
-  const bs = ctx.structure.blocks;
-  return (offset) => {
-    let lo = 0, hi = bs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (bs[mid].end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < bs.length && bs[lo].start <= offset ? lo : -1;
-  };
-}
-
 const byPosition = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
-
-export function runRules(ctx: RuleContext, severities: Readonly<Record<string, string>> = {}, onError?: (rule: string, e: unknown) => void): Claim[] {
-  const claims: Claim[] = [];
-  const info = sentenceInfo(ctx);
-  const blockOf = blockIndexer(ctx);
-  const results = runAll({ ...ctx, flags: articleFlags(ctx) }, info, ctx.structure.sentences);
-  RULES.forEach((rule, i) => {
-    const setting = severities[rule.id];
-    if (setting === 'off') return;
-    const severity = (setting as Severity | undefined) ?? rule.defaultSeverity;
-    const r = results[i];
-    if ('error' in r) return onError?.(rule.id, r.error);
-    for (const c of r as readonly Finding[]) {
-      if (suppressed(ctx, rule.id, blockOf(c.start))) continue;
-      claims.push({ ...c, rule: rule.id, category: rule.category, severity });
-    }
-  });
-  return claims.sort(byPosition);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Incremental: findings cached per block.
@@ -151,7 +107,7 @@ function shiftFinding(f: Finding, d: number): Finding {
 }
 
 /**
- * Claim findings cached per block (`ClaimCache.run` is `runRules` with the same result), so that
+ * Claim findings cached per block, so that
  * after an edit only the blocks whose text, mentions or context changed are checked again.
  * Entries are held weakly by the block cache's result objects.
  */
@@ -172,7 +128,7 @@ export class ClaimCache {
     /** Per block, an object that stands for its mentions' relative spans (the same object, the same spans), if known. */
     kept?: readonly object[],
   ): Claim[] {
-    const { structure, mentions, text } = ctx;
+    const { structure, mentions } = ctx;
     const date = structure.date?.valid ? structure.date.value : null;
     const flags = articleFlags(ctx);
     const kb = ctx.kb;
@@ -232,10 +188,9 @@ export class ClaimCache {
       e.last = { start: at, settings, silenced, claims };
       perBlock.push(claims);
     }
-    void text;
     const out: Claim[] = [];
     if (failed.size) {
-      // A rule that threw on any block loses all its findings, as in `runRules`.
+      // A rule that threw on any block loses all its findings.
       for (const i of failed) if (severities[RULES[i].id] !== 'off') onError?.(RULES[i].id, firstError(this.entries, keys, i));
       const drop = new Set([...failed].map((i) => RULES[i].id));
       for (const cs of perBlock) for (const c of cs) if (!drop.has(c.rule)) out.push(c);

@@ -7,17 +7,7 @@
  * Cost: O(words × longest form) Map lookups, plus O(mentions).
  */
 import type { EntityKind } from '../types';
-import { tokenize, type RawMention, type Word } from './recognize';
-import type { BlockNlp } from '../nlp';
-
-export interface BlockInput {
-  readonly start: number;
-  readonly end: number;
-  readonly heading: boolean;
-  /** compromise's view of the block, or the block's words (`tokenize`) when they are cached. */
-  readonly nlp?: BlockNlp;
-  readonly words?: readonly Word[];
-}
+import type { RawMention, Word } from './recognize';
 
 interface Sense {
   kind: EntityKind;
@@ -297,22 +287,4 @@ export class ArticlePass {
     });
     return out;
   }
-}
-
-/**
- * Adds the mentions the article's own names imply and makes each form's kind consistent.
- * `raw` holds absolute offsets.
- */
-export function articlePass(text: string, blocks: readonly BlockInput[], raw: readonly RawMention[]): RawMention[] {
-  let r = 0;
-  const sorted = [...raw].sort((a, b) => a.start - b.start);
-  const parts = blocks.map((block) => {
-    const ms: RawMention[] = [];
-    while (r < sorted.length && sorted[r].start < block.end) {
-      if (sorted[r].start >= block.start) ms.push({ ...sorted[r], start: sorted[r].start - block.start, end: sorted[r].end - block.start });
-      r++;
-    }
-    return { start: block.start, end: block.end, key: {}, mentions: ms, words: (t: string) => block.words ?? tokenize(t, block.nlp) };
-  });
-  return new ArticlePass().run(text, parts);
 }

@@ -49,7 +49,7 @@ function monthIndex(m: string): number {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A full date written in the sentence, as YYYY-MM-DD. */
-export function dateInText(s: string): string | undefined {
+function dateInText(s: string): string | undefined {
   let m = DATE_ISO.exec(s);
   if (m) return `${m[1]}-${m[2]}-${m[3]}`;
   m = DATE_MDY.exec(s);

@@ -187,6 +187,15 @@ export function createKnowledgeBase(user?: UserFacts): KnowledgeBase {
   return build(user);
 }
 
+const perFacts = new WeakMap<object, KnowledgeBase>();
+/** One knowledge base per facts object (the server keeps the parsed facts file and reuses it). */
+export function knowledgeBaseFor(user?: UserFacts): KnowledgeBase {
+  if (!user) return createKnowledgeBase();
+  let kb = perFacts.get(user);
+  if (!kb) perFacts.set(user, (kb = createKnowledgeBase(user)));
+  return kb;
+}
+
 export function kbVersion(): string {
   return (officesData as { version: string }).version;
 }
@@ -200,7 +209,7 @@ export interface PersonOffice {
 }
 
 /** Whether a role written in the article ("Secretary of State", "President of France") fits an office. */
-export function roleFitsOffice(kb: KnowledgeBase, role: string, office: Office): boolean {
+function roleFitsOffice(kb: KnowledgeBase, role: string, office: Office): boolean {
   const m = /^(.*?) of (?:the )?(.+)$/.exec(role);
   const forms = [role, ...(m ? [m[1]] : [])];
   if (m) {
