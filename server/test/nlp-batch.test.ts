@@ -1,11 +1,10 @@
 /**
  * Batched tagging (several blocks in one compromise call, `analyzeBlockTexts` / `analyzeBlocks`)
- * gives every block exactly what it gets alone, and the shorter compute pipeline (no groups) gives
- * the same terms and tags as compromise's full one.
+ * gives every block exactly what it gets alone.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeBlockText, analyzeBlockTexts, batchStats, setNarrowSweep, NLP_BATCH, type BlockNlp } from '../src/engine/nlp';
+import { analyzeBlockText, analyzeBlockTexts, batchStats, NLP_BATCH, type BlockNlp } from '../src/engine/nlp';
 import { analyzeBlock, analyzeBlocks } from '../src/engine/blocks';
 import { scanBlocks } from '../src/engine/structure';
 import { realArticles } from './helpers/edits';
@@ -26,23 +25,6 @@ test('the corpus is there', () => {
   assert.ok(articles.length >= 2 && corpus.length > 50, `${articles.length} articles, ${corpus.length} blocks`);
 });
 
-test('without the groups, compromise tags every dev block exactly as its full pipeline does', () => {
-  for (const b of corpus) assert.deepEqual(terms(analyzeBlockText(b, { groups: false })), terms(analyzeBlockText(b)), b.slice(0, 80));
-});
-
-test('the narrowed rule index gives compromise\'s tags exactly (every dev block, alone and batched)', () => {
-  const narrowed = corpus.map((b) => terms(analyzeBlockText(b, { groups: false })));
-  const narrowedBatch = analyzeBlockTexts(corpus).map(terms);
-  setNarrowSweep(false);
-  try {
-    corpus.forEach((b, i) => assert.deepEqual(narrowed[i], terms(analyzeBlockText(b, { groups: false })), b.slice(0, 80)));
-    const batch = analyzeBlockTexts(corpus).map(terms);
-    corpus.forEach((b, i) => assert.deepEqual(narrowedBatch[i], batch[i], b.slice(0, 80)));
-  } finally {
-    setNarrowSweep(true);
-  }
-});
-
 test('batched tagging equals tagging each dev block alone (all blocks of all dev articles, in order)', () => {
   const before = { ...batchStats };
   const batched = analyzeBlockTexts(corpus);
@@ -50,7 +32,7 @@ test('batched tagging equals tagging each dev block alone (all blocks of all dev
   // The batches really are shared calls: almost every block stays in its batch.
   const kept = batchStats.batched - before.batched, alone = batchStats.alone - before.alone;
   assert.ok(kept > corpus.length * 0.9 && alone < corpus.length * 0.02, `${kept} blocks batched, ${alone} given back`);
-  corpus.forEach((b, i) => assert.deepEqual(terms(batched[i]), terms(analyzeBlockText(b, { groups: false })), b.slice(0, 80)));
+  corpus.forEach((b, i) => assert.deepEqual(terms(batched[i]), terms(analyzeBlockText(b)), b.slice(0, 80)));
 });
 
 test('batched block results equal per-block results on every dev article (what the cache holds)', () => {
@@ -88,7 +70,7 @@ const TRICKY = [
 ];
 
 test('batched tagging equals tagging alone on blocks that tempt cross-block merges, in every order', () => {
-  const alone = TRICKY.map((b) => terms(analyzeBlockText(b, { groups: false })));
+  const alone = TRICKY.map((b) => terms(analyzeBlockText(b)));
   for (let shift = 0; shift < TRICKY.length; shift++) {
     const order = TRICKY.map((_, i) => (i + shift) % TRICKY.length);
     const batched = analyzeBlockTexts(order.map((i) => TRICKY[i]));
@@ -102,8 +84,8 @@ test('a quotation left open at a block\'s end does not pull the next block into 
   const before = batchStats.batched;
   const [ra, rb] = analyzeBlockTexts([a, b]);
   assert.equal(batchStats.batched - before, 2, 'both tagged in one call, not given back');
-  assert.deepEqual(terms(ra), terms(analyzeBlockText(a, { groups: false })));
-  assert.deepEqual(terms(rb), terms(analyzeBlockText(b, { groups: false })));
+  assert.deepEqual(terms(ra), terms(analyzeBlockText(a, )));
+  assert.deepEqual(terms(rb), terms(analyzeBlockText(b)));
   for (const t of ra.tokens) assert.ok(t.end <= a.length);
   for (const t of rb.tokens) assert.equal(b.slice(t.start, t.end), t.text);
 });
@@ -116,7 +98,7 @@ test('batches hold many blocks and stay near NLP_BATCH characters; long blocks g
   texts.forEach((t, i) => {
     for (const tok of r[i].tokens) assert.equal(t.slice(tok.start, tok.end), tok.text);
   });
-  assert.deepEqual(terms(r[100]), terms(analyzeBlockText(long, { groups: false })));
-  assert.deepEqual(terms(r[150]), terms(analyzeBlockText(texts[150], { groups: false })));
+  assert.deepEqual(terms(r[100]), terms(analyzeBlockText(long, )));
+  assert.deepEqual(terms(r[150]), terms(analyzeBlockText(texts[150], )));
   assert.ok(NLP_BATCH >= 1000);
 });

@@ -138,7 +138,7 @@ function finishBlock(text: string, languageId: string, onError?: ErrorHook, nlp?
   try {
     // Not prose (a data dump, a minified line): no entity pass; the analysis says so (`tooLong`).
     if (text.length > MAX_NLP_BLOCK) throw SKIP;
-    nlp ??= analyzeBlockText(text, { groups: false });
+    nlp ??= analyzeBlockText(text);
     packed = packWords(tokenize(text, nlp));
     mentions = recognizeBlock(text, nlp, structure.kind === 'heading');
   } catch (e) {

@@ -22,10 +22,6 @@ export interface Token {
 
 export interface BlockNlp {
   readonly tokens: readonly Token[];
-  /** Token index ranges [first, last] that compromise groups as people, places and organizations. */
-  readonly people: readonly (readonly [number, number])[];
-  readonly places: readonly (readonly [number, number])[];
-  readonly organizations: readonly (readonly [number, number])[];
 }
 
 interface Term {
@@ -33,11 +29,9 @@ interface Term {
   pre: string;
   post: string;
   tags: Set<string>;
+  /** Set by compromise's pre-tagger on words of two kinds ("Person|Noun" for "Dean"). */
+  switch?: string;
   offset?: { start: number; length: number };
-}
-
-interface TermView {
-  docs: Term[][];
 }
 
 let compromise: typeof nlpType | undefined;
@@ -48,46 +42,8 @@ export function getNlp(): typeof nlpType {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require('compromise') as typeof nlpType & { default?: typeof nlpType };
     compromise = mod.default ?? mod;
-    setNarrowSweep(true);
   }
   return compromise;
-}
-
-type Net = { hooks: Record<string, unknown> };
-type BulkMatch = (docs: unknown[][], net: Net, methods: SweepMethods, opts?: unknown) => unknown;
-interface SweepMethods {
-  one: { bulkMatch: BulkMatch; cacheDoc(docs: unknown[][]): Set<string>[] };
-}
-let originalBulkMatch: BulkMatch | undefined;
-const netKeys = new WeakMap<object, string[]>();
-
-/**
- * compromise's post-tagger runs its match rules through `bulkMatch`, which first lists, for
- * every sentence, the rules whose trigger word or tag the sentence has, by testing each of the ~730
- * trigger keys against the sentence (`getHooks`): about a tenth of all tagging time in a profile.
- * With `enabled`, `bulkMatch` gets the rule index narrowed to the keys that occur anywhere in the
- * sentences at hand, in the same order: every sentence gets the same rules in the same order, so the
- * same tags (server/test/nlp-batch.test.ts compares both over the dev articles). Exported for tests.
- */
-export function setNarrowSweep(enabled: boolean): void {
-  const methods = (getNlp() as unknown as { world(): { methods: SweepMethods } }).world().methods;
-  if (typeof methods?.one?.bulkMatch !== 'function' || typeof methods.one.cacheDoc !== 'function') return;
-  originalBulkMatch ??= methods.one.bulkMatch;
-  const original = originalBulkMatch;
-  if (!enabled) {
-    methods.one.bulkMatch = original;
-    return;
-  }
-  methods.one.bulkMatch = function narrowed(docs, net, m, opts) {
-    if (!net || typeof net.hooks !== 'object' || typeof m?.one?.cacheDoc !== 'function') return original(docs, net, m, opts);
-    let keys = netKeys.get(net);
-    if (!keys) netKeys.set(net, (keys = Object.keys(net.hooks)));
-    const present = new Set<string>();
-    for (const sentence of m.one.cacheDoc(docs)) for (const k of sentence) present.add(k);
-    const hooks: Record<string, unknown> = {};
-    for (const k of keys) if (present.has(k)) hooks[k] = net.hooks[k];
-    return original(docs, { ...net, hooks }, m, opts);
-  };
 }
 
 /**
@@ -116,99 +72,124 @@ function chunkEnd(text: string, from: number): number {
   return c >= 0xdc00 && c <= 0xdfff ? limit - 1 : limit;
 }
 
-export interface NlpOptions {
-  /**
-   * Whether to compute compromise's people/places/organizations groups (default true). The block
-   * pipeline (`./blocks`) passes false: the recognizer reads the tags only, and the groups cost about
-   * a fifth of the tagging time. Without them `people`, `places` and `organizations` are empty.
-   */
-  readonly groups?: boolean;
-}
-
 /**
- * compromise's default compute steps we skip when the groups are not wanted: 'chunks' (noun/verb
- * phrase chunks), 'typeahead' and 'id' set no tags; the tags, offsets, pre and post of every term are
- * the same without them (checked over the dev articles by server/test/nlp-batch.test.ts).
+ * The compute steps of compromise we run: its default pipeline without
+ * - 'postTagger': its ~570 match rules cost two thirds of all tagging time (1.45 s of 2.2 s on a
+ *   300 KB article), and the recognizer reads a dozen tags (Person, FirstName, LastName, Place,
+ *   Organization, Demonym, ProperNoun, Adjective, Verb...), nearly all set by the lexicon and the
+ *   pre-tagger. The few post-tagger rules that change a name's tags are done by `tagNames` below,
+ *   on the terms at hand, at a fraction of the cost;
+ * - 'contractionTwo': it splits "'s"/"'d" by part of speech; the recognizer reads possessives itself;
+ * - 'chunks', 'typeahead', 'id': they set no tags.
+ * Measured when this was decided: without the post-tagger, 3 names of the dev and held-out articles
+ * were lost ("Dean Kamen", "Alia Salem", "Abdulaziz bin Salman"); with `tagNames` the CLI's output on
+ * the dev, held-out and sample articles is byte-identical to the full pipeline's (tests:
+ * server/test/nlp-names.test.ts).
  */
-const SKIPPED_STEPS = new Set(['chunks', 'typeahead', 'id']);
+const SKIPPED_STEPS = new Set(['postTagger', 'contractionTwo', 'chunks', 'typeahead', 'id']);
 let taggingSteps: string[] | undefined;
 
 interface World {
   hooks: string[];
 }
 
-/** compromise on `text`: the whole default pipeline with `groups`, else only the steps that tag. */
-function parse(text: string, groups: boolean): ReturnType<typeof nlpType> {
+/** compromise on `text`: only the steps we need (`SKIPPED_STEPS`), then `tagNames` on each sentence. */
+function parse(text: string): Term[][] {
   const nlp = getNlp();
-  if (groups) return nlp(text);
   // `nlp(text)` runs the world's hooks: swap in the shorter list for this one synchronous call.
   const world = nlp.world() as unknown as World;
   const saved = world.hooks;
   taggingSteps ??= saved.filter((h) => !SKIPPED_STEPS.has(h));
   world.hooks = taggingSteps;
+  let doc: ReturnType<typeof nlpType>;
   try {
-    return nlp(text);
+    doc = nlp(text);
   } finally {
     world.hooks = saved;
+  }
+  doc.compute('offset');
+  const sentences = (doc as unknown as { document: Term[][] }).document;
+  for (const sentence of sentences) tagNames(sentence);
+  return sentences;
+}
+
+const TITLECASE = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*$/u;
+/** Particles between two parts of one Arabic, Dutch or German name ("Abdulaziz bin Salman"). */
+const NAME_LINKS = new Set(['bin', 'ibn', 'al', 'van', 'von']);
+/** Ambiguous words compromise knows can be a given name ("Dean", "Rob", "June", "Will"). */
+const NAME_SWITCHES = new Set(['Person|Noun', 'Person|Verb', 'Person|Date', 'Person|Adj', 'Person|Place']);
+
+function joined(a: Term): boolean {
+  return /^\s+$/.test(a.post) || a.post === '';
+}
+function titlecase(t: Term | undefined): t is Term {
+  return !!t && TITLECASE.test(t.text) && t.tags.has('ProperNoun');
+}
+function person(t: Term, ...more: string[]): void {
+  t.tags.add('Person');
+  for (const m of more) t.tags.add(m);
+}
+
+/**
+ * The name rules of compromise's post-tagger that the recognizer depends on, on one sentence's
+ * terms (our own code, in one pass; the post-tagger itself is not run, see `SKIPPED_STEPS`):
+ * - a given name, an optional initial, then a capitalized word: the word is a surname
+ *   ("Alia Salem", where "Salem" alone is a city);
+ * - a word that may be a given name ("Dean", "Rob") before a capitalized word: both are a name;
+ * - two capitalized words around a name particle ("Abdulaziz bin Salman") are one name.
+ * Rules look within a clause only (no punctuation between the words), as compromise's do.
+ */
+function tagNames(terms: Term[]): void {
+  for (let i = 0; i + 1 < terms.length; i++) {
+    const a = terms[i];
+    if (!joined(a) || !TITLECASE.test(a.text)) continue;
+    let j = i + 1;
+    // An initial between the two words ("George W. Bush").
+    if (/^\p{Lu}$/u.test(terms[j].text) && j + 1 < terms.length && /^\.?\s+$/.test(terms[j].post)) j++;
+    const b = terms[j];
+    if (a.tags.has('FirstName') && titlecase(b) && !b.tags.has('Possessive')) {
+      person(a);
+      person(b, 'LastName');
+      continue;
+    }
+    if (a.switch && NAME_SWITCHES.has(a.switch) && titlecase(b) && !a.tags.has('Place') && j === i + 1) {
+      person(a);
+      person(b);
+      continue;
+    }
+    if (NAME_LINKS.has(b.text) && joined(b) && titlecase(a) && titlecase(terms[i + 2]) && !a.tags.has('Place') && !a.tags.has('Country')) {
+      person(a);
+      person(b);
+      person(terms[i + 2]);
+    }
   }
 }
 
 /** Runs compromise on one block of text, in pieces when it is long. Cost: linear in the block's length. */
-export function analyzeBlockText(text: string, options: NlpOptions = {}): BlockNlp {
-  if (text.length <= NLP_CHUNK) return analyzeChunk(text, options.groups ?? true);
+export function analyzeBlockText(text: string): BlockNlp {
+  if (text.length <= NLP_CHUNK) return analyzeChunk(text);
   const tokens: Token[] = [];
-  const people: [number, number][] = [], places: [number, number][] = [], organizations: [number, number][] = [];
   for (let from = 0; from < text.length;) {
     const end = chunkEnd(text, from);
-    const part = analyzeChunk(text.slice(from, end), options.groups ?? true);
-    const base = tokens.length;
-    for (const t of part.tokens) tokens.push({ ...t, start: t.start + from, end: t.end + from });
-    const shift = (rs: readonly (readonly [number, number])[], into: [number, number][]) => {
-      for (const [a, b] of rs) into.push([a + base, b + base]);
-    };
-    shift(part.people, people);
-    shift(part.places, places);
-    shift(part.organizations, organizations);
+    for (const t of analyzeChunk(text.slice(from, end)).tokens) tokens.push({ ...t, start: t.start + from, end: t.end + from });
     from = end;
   }
-  return { tokens, people, places, organizations };
+  return { tokens };
 }
 
-function analyzeChunk(text: string, groups: boolean): BlockNlp {
-  const doc = parse(text, groups);
-  doc.compute('offset');
+function analyzeChunk(text: string): BlockNlp {
   const tokens: Token[] = [];
-  const byStart = new Map<number, number>();
   // Read compromise's terms directly: its `json()` copies every term and costs a third of the pass.
-  for (const sentence of (doc as unknown as { document: Term[][] }).document) {
+  for (const sentence of parse(text)) {
     for (const t of sentence) {
       if (!t.offset) continue;
       const start = t.offset.start;
       const end = start + t.offset.length;
       if (end <= start) continue;
-      byStart.set(start, tokens.length);
       tokens.push({ start, end, text: text.slice(start, end), tags: t.tags, pre: t.pre, post: t.post });
     }
   }
-  if (!groups) return { tokens, people: [], places: [], organizations: [] };
-  const ranges = (view: unknown): [number, number][] => {
-    const out: [number, number][] = [];
-    for (const terms of (view as TermView).docs) {
-      if (!terms.length) continue;
-      const first = terms[0].offset, last = terms[terms.length - 1].offset;
-      if (!first || !last) continue;
-      const a = byStart.get(first.start);
-      const b = byStart.get(last.start);
-      if (a !== undefined && b !== undefined) out.push([a, b]);
-    }
-    return out;
-  };
-  return {
-    tokens,
-    people: ranges(doc.people()),
-    places: ranges(doc.places()),
-    organizations: ranges(doc.organizations()),
-  };
+  return { tokens };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,15 +220,15 @@ const HAS_LETTER = /[\p{L}\p{N}\p{So}]/u;
 export const batchStats = { batched: 0, alone: 0 };
 
 /**
- * `analyzeBlockText` for many blocks, batching short ones into shared compromise calls (without the
- * groups: see `NlpOptions`). Each result equals `analyzeBlockText(texts[i], { groups: false })`.
+ * `analyzeBlockText` for many blocks, batching short ones into shared compromise calls. Each result
+ * equals `analyzeBlockText(texts[i])`.
  */
 export function analyzeBlockTexts(texts: readonly string[], batchChars = NLP_BATCH): BlockNlp[] {
   const out: BlockNlp[] = new Array(texts.length);
   let batch: number[] = [];
   let size = 0;
   const flush = () => {
-    if (batch.length === 1) out[batch[0]] = analyzeBlockText(texts[batch[0]], { groups: false });
+    if (batch.length === 1) out[batch[0]] = analyzeBlockText(texts[batch[0]]);
     else if (batch.length > 1) runBatch(texts, batch, out);
     batch = [];
     size = 0;
@@ -257,7 +238,7 @@ export function analyzeBlockTexts(texts: readonly string[], batchChars = NLP_BAT
     // Long blocks go alone (in pieces); so do blocks whose first or last split has no letter
     // (compromise would attach it to a neighbouring sentence), rare enough not to matter.
     if (t.length > NLP_CHUNK || !batchable(t)) {
-      out[i] = analyzeBlockText(t, { groups: false });
+      out[i] = analyzeBlockText(t);
       continue;
     }
     if (batch.length && size + t.length > batchChars) flush();
@@ -283,8 +264,7 @@ function runBatch(texts: readonly string[], batch: readonly number[], out: Block
     starts.push(joined.length);
     joined += texts[i];
   }
-  const doc = parse(joined, false);
-  doc.compute('offset');
+  const sentences = parse(joined);
   const tokens: Token[][] = batch.map(() => []);
   const bad = new Set<number>();
   // Which block (k) or separator (-1 - k, the one after block k) holds a position.
@@ -294,7 +274,7 @@ function runBatch(texts: readonly string[], batch: readonly number[], out: Block
     while (k > 0 && pos < starts[k]) k--;
     return pos < starts[k] + texts[batch[k]].length ? k : -1 - k;
   };
-  for (const sentence of (doc as unknown as { document: Term[][] }).document) {
+  for (const sentence of sentences) {
     // The segments the sentence's terms fall in, as a range of blocks (a separator counts as both
     // blocks around it): a sentence in more than one segment crosses a block's end.
     let first: number | undefined, mixed = false, lo = Infinity, hi = -Infinity;
@@ -331,10 +311,10 @@ function runBatch(texts: readonly string[], batch: readonly number[], out: Block
     }
     if (bad.has(s) || !ts.length) {
       batchStats.alone++;
-      out[i] = analyzeBlockText(text, { groups: false });
+      out[i] = analyzeBlockText(text);
     } else {
       batchStats.batched++;
-      out[i] = { tokens: ts, people: [], places: [], organizations: [] };
+      out[i] = { tokens: ts };
     }
   });
 }
