@@ -17,7 +17,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { join, relative, resolve, sep, extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { analyze, RULES, type SeveritySetting } from './engine';
+import { analyze, lineLocator, RULES, type SeveritySetting } from './engine';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -74,7 +74,8 @@ interface Job {
   rules: Record<string, SeveritySetting>;
 }
 
-function languageOf(file: string): string {
+/** The language an article file is read as, by its extension (Markdown and plain text are opt-in in the editor, by file in the CLI). */
+export function languageOf(file: string): string {
   const ext = extname(file).toLowerCase();
   if (ext === '.md' || ext === '.markdown') return 'markdown';
   if (ext === '.txt') return 'plaintext';
@@ -94,20 +95,7 @@ export function checkFile(job: Job): FileResult {
     return { file: job.file, error: code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message };
   }
   const a = analyze(text, { languageId: languageOf(job.file), rules: job.rules });
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  const pos = (offset: number) => {
-    let lo = 0, hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
-  };
+  const pos = lineLocator(text);
   const findings = a.claims.map((c) => {
     // The reported position is the words that triggered the finding when the rule names them.
     const span = c.trigger ?? c;

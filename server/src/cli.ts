@@ -5,9 +5,9 @@
  *   news-lens check [options] FILE...    fact-check warnings for CI (see ./check.ts)
  */
 import { isMainThread } from 'node:worker_threads';
-import { runCheck, CHECK_USAGE } from './check';
+import { runCheck, languageOf, CHECK_USAGE } from './check';
 import { readFileSync } from 'node:fs';
-import { analyze, toJsonResult, lineColumn, type Analysis } from './engine';
+import { analyze, toJsonResult, lineLocator, type Analysis } from './engine';
 import { outlineOf, type JsonOutlineItem } from './engine/json';
 
 const USAGE = `usage: news-lens analyze [--json] FILE...
@@ -26,6 +26,7 @@ function readArticle(file: string): string {
 
 function report(file: string, a: Analysis): string {
   const out: string[] = [];
+  const lineColumn = lineLocator(a.text);
   out.push(`${file}${a.date ? `  (dated ${a.date.value})` : ''}`);
   const groups: [string, string][] = [['person', 'People'], ['country', 'Countries'], ['place', 'Places'], ['organization', 'Organizations'], ['event', 'Events']];
   for (const [kind, title] of groups) {
@@ -44,7 +45,7 @@ function report(file: string, a: Analysis): string {
     out.push('\n  Outline:');
     const walk = (items: JsonOutlineItem[], depth: number) => {
       for (const i of items) {
-        const { line } = lineColumn(a.text, i.start);
+        const { line } = lineColumn(i.start);
         out.push(`    ${'  '.repeat(depth)}${i.name}  (line ${line})`);
         if (i.children) walk(i.children, depth + 1);
       }
@@ -53,7 +54,7 @@ function report(file: string, a: Analysis): string {
   }
   out.push(`\n  Warnings (${a.claims.length}):`);
   for (const c of a.claims) {
-    const { line, column } = lineColumn(a.text, c.trigger?.start ?? c.start);
+    const { line, column } = lineColumn(c.trigger?.start ?? c.start);
     out.push(`    ${line}:${column}  ${c.severity.padEnd(7)}  ${c.message}  [${c.rule}]`);
   }
   for (const n of a.notes) out.push(`\n  Note: ${n}`);
@@ -109,7 +110,7 @@ export function main(argv: string[]): number | Promise<number> {
       if (json) results.push({ file, error: reason });
       continue;
     }
-    const a = analyze(text);
+    const a = analyze(text, { languageId: languageOf(file) });
     if (json) results.push(toJsonResult(file, a));
     else reports.push(report(file, a));
   }

@@ -1,11 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync, readFileSync, readdirSync, copyFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import Ajv from 'ajv';
 import { expandInputs, formatGithub, parseCheckArgs, runCheck, type FileResult, type Finding } from '../src/check';
+import { analyze, lineColumn, lineLocator, toJsonResult } from '../src/engine';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const BIN = join(ROOT, 'bin', 'news-lens.js');
@@ -225,4 +226,25 @@ test('the dev corpus and a held-out-sized corpus are checked in parallel, with p
   const over = await cli(['--quiet', '--jobs', '2', '--max-warnings', String(3 * perDev - 1), 'corpus'], dir);
   assert.equal(over.status, 1, over.stderr);
   assert.equal(over.stderr, '');
+});
+
+test('line and column: the locator agrees with the one-offset scan on LF, CRLF and lone CR text', () => {
+  const text = 'date 2024-01-01\r\n\r\nTitle\rFirst line.\nSecond, with “quotes” and 😀.\r\n\nEnd';
+  const at = lineLocator(text);
+  for (let o = 0; o <= text.length; o++) assert.deepEqual(at(o), lineColumn(text, o), `offset ${o}`);
+  assert.deepEqual(at(text.indexOf('End')), { line: 7, column: 1 });
+});
+
+test('analyze reads a .md file as Markdown and a .news file as an article, like check', () => {
+  // A Markdown heading may end in a question mark; in an article a line ending in one is a sentence.
+  const text = 'date 2024-01-01\n\n# Did the talks in Oslo fail?\n\nThe minister met officials in Oslo on Tuesday, the ministry said.\n';
+  writeFileSync(join(dir, 'talks.md'), text);
+  writeFileSync(join(dir, 'talks.news'), text);
+  const r = spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.js'), 'analyze', '--json', 'talks.md', 'talks.news'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const [md, news] = JSON.parse(r.stdout) as { outline: { kind: string; name: string }[] }[];
+  const sections = (x: typeof md) => x.outline.filter((i) => i.kind === 'section').map((i) => i.name);
+  assert.deepEqual(sections(md), sections(toJsonResult('talks.md', analyze(text, { languageId: 'markdown' }))));
+  assert.deepEqual(sections(news), sections(toJsonResult('talks.news', analyze(text))));
+  assert.notDeepEqual(sections(md), sections(news));
 });

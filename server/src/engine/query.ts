@@ -21,7 +21,25 @@ export function findMentionAt(analysis: Analysis, offset: number): Mention | und
   return m && m.start <= offset && offset <= m.end ? m : undefined;
 }
 
-/** 1-based line and column of an offset, for reports. */
+/** 1-based line and column of offsets in `text`: its line starts are found once, each lookup is a binary search. */
+export function lineLocator(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return (offset) => {
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  };
+}
+
+/** 1-based line and column of one offset (for many, `lineLocator`). */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1, lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {

@@ -4,7 +4,7 @@
  * (`../worker.ts`) bundles only the engine.
  */
 import type { Range } from 'vscode-languageserver';
-import { createAnalyzer, lineColumn, type Analysis } from '../engine';
+import { createAnalyzer, lineLocator, type Analysis } from '../engine';
 import type { EntityKind, Span } from '../engine';
 import { formSpans } from './renameSpans';
 
@@ -21,13 +21,16 @@ export interface IndexedEntity {
   readonly range: Range;
 }
 
-/** Range of a span from the text alone (LSP positions, UTF-16), without a TextDocument. */
-function rangeOf(text: string, start: number, end: number): Range {
-  const s = lineColumn(text, start), e = lineColumn(text, end);
-  return { start: { line: s.line - 1, character: s.column - 1 }, end: { line: e.line - 1, character: e.column - 1 } };
+/** Ranges of spans from the text alone (LSP positions, UTF-16), without a TextDocument. */
+function rangesOf(text: string): (start: number, end: number) => Range {
+  const at = lineLocator(text);
+  return (start, end) => {
+    const s = at(start), e = at(end);
+    return { start: { line: s.line - 1, character: s.column - 1 }, end: { line: e.line - 1, character: e.column - 1 } };
+  };
 }
 
-export function summarize(a: Analysis, rangeAt: (start: number, end: number) => Range = (s, e) => rangeOf(a.text, s, e)): IndexedEntity[] {
+export function summarize(a: Analysis, rangeAt: (start: number, end: number) => Range = rangesOf(a.text)): IndexedEntity[] {
   return a.entities.filter((e) => e.mentions.length).map((e) => ({
     id: e.id,
     name: e.name,
