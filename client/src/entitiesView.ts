@@ -8,7 +8,7 @@
  * shortly after typing; the status bar item listens to the same `ActiveArticle`.
  */
 import {
-  window, workspace, languages, commands, EventEmitter, TreeItem, TreeItemCollapsibleState, ThemeIcon, Range, Selection,
+  window, languages, commands, EventEmitter, TreeItem, TreeItemCollapsibleState, ThemeIcon, Range, Selection,
   TextEditorRevealType, Uri, MarkdownString,
   type Event, type ExtensionContext, type TreeDataProvider, type TreeView, type TextEditor,
 } from 'vscode';
@@ -49,12 +49,11 @@ export class ActiveArticle {
     context.subscriptions.push(
       this.emitter,
       window.onDidChangeActiveTextEditor(() => this.refresh()),
+      // The server publishes diagnostics after every analysis of an open article (an empty list
+      // too), so they mark the moment a new summary exists; a keystroke alone has none yet.
       languages.onDidChangeDiagnostics((e) => {
         const uri = window.activeTextEditor?.document.uri.toString();
         if (uri && e.uris.some((u) => u.toString() === uri)) this.refresh(50);
-      }),
-      workspace.onDidChangeTextDocument((e) => {
-        if (e.document === window.activeTextEditor?.document) this.refresh(400);
       }),
       { dispose: () => clearTimeout(this.timer) },
     );
