@@ -4,8 +4,8 @@
  *
  * The data comes from the server's custom request `newsLens/entities` ({ uri } → EntitiesSummary or
  * null for a document the server does not analyze). `ActiveArticle` asks again when the active
- * editor changes, when its diagnostics change (the server publishes them after each analysis) and
- * shortly after typing; the status bar item listens to the same `ActiveArticle`.
+ * editor changes and when its diagnostics change (the server publishes them after each analysis);
+ * the status bar item listens to the same `ActiveArticle`.
  */
 import {
   window, languages, commands, EventEmitter, TreeItem, TreeItemCollapsibleState, ThemeIcon, Range, Selection,

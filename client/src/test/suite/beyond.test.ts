@@ -107,6 +107,24 @@ describe('News Lens beyond the basics (issue 8)', function () {
     await waitFor('the summary to clear on Markdown', async () => ((await api.article.fetch()) === null ? true : undefined));
   });
 
+  it('follows an edit by itself: the new analysis reaches the Entities view without asking', async () => {
+    const api = await newsLens();
+    const editor = await open('talks.news');
+    const { document } = editor;
+    await summaryOf(document, 'Emmanuel Macron');
+    try {
+      await editor.edit((b) => b.insert(document.positionAt(document.getText().length), '\nThe envoy Ingrid Solberg arrived in Vienna on Monday.\n'));
+      // Only the view's own refresh (on the server's new diagnostics) may update `current` here.
+      const s = await waitFor('the view to list Ingrid Solberg', () => {
+        const c = api.article.current;
+        return c && c.uri === document.uri.toString() && c.entities.some((e) => e.name === 'Ingrid Solberg') ? c : undefined;
+      });
+      assert.equal(s.entities.find((e) => e.name === 'Ingrid Solberg')?.kind, 'person');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   it('paints entity names with semantic tokens of their kind', async () => {
     const { document } = await open('talks.news');
     await diagnosticsOf('talks.news');
