@@ -122,6 +122,11 @@ describe('News Lens beyond the basics (issue 8)', function () {
       assert.equal(s.entities.find((e) => e.name === 'Ingrid Solberg')?.kind, 'person');
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
+      // The next tests read the analysis: wait until the reverted text's has arrived.
+      await waitFor('the view to drop Ingrid Solberg after the revert', () => {
+        const c = api.article.current;
+        return c && c.uri === document.uri.toString() && !c.entities.some((e) => e.name === 'Ingrid Solberg') ? true : undefined;
+      });
     }
   });
 
