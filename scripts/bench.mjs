@@ -8,7 +8,7 @@
 // --repeat N runs each first-analysis measurement N times, interleaved (baseline, server, baseline,
 // server...), and prints medians (times, per-run ratios) and the highest peak RSS: on a shared
 // machine one run says little. --compare-env also measures the server with these environment
-// variables (e.g. NEWS_LENS_WORKERS=2, NEWS_LENS_MAIN_THREAD=1) in the same run, as a second column.
+// variables (e.g. NEWS_LENS_WORKERS=1) in the same run, as a second column.
 //
 // 1. First analysis. For each size, an article built from the dev articles (scripts/lib/articles.mjs:
 //    every paragraph distinct, so no cache can help) is analyzed in a fresh child process:

@@ -21,7 +21,7 @@ import { definition, references, documentHighlights, prepareRename, rename, enti
 import { formSpans } from './features/renameSpans';
 import { LEGEND as SEMANTIC_LEGEND, encodeTokens, SemanticTokensCache } from './features/semanticTokens';
 import { WorkspaceIndex, summarize, entitiesSummary, ARTICLE_GLOB, type IndexedEntity } from './features/workspaceIndex';
-import { IndexWorker } from './features/indexWorker';
+import { summarizeText, renameSpansInText } from './features/indexSummary';
 import { offsetInDocument } from './features/convert';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './features/settings';
 import { FactsFiles, isFactsUri } from './features/factsFile';
@@ -120,6 +120,8 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    // The worker threads load compromise while the client sends its settings and opens documents.
+    store.prewarm();
     hasConfiguration = !!params.capabilities.workspace?.configuration;
     clientCaps = params.capabilities;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -190,7 +192,9 @@ export function startServer(connection: Connection): void {
     // rather than answer an empty outline that stays until the next edit.
     const doc0 = documents.get(p.textDocument.uri);
     if (doc0 && store.latest(doc0.uri)?.version !== doc0.version) {
-      await Promise.race([store.idle(), new Promise((r) => setTimeout(r, 10_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([store.whenAnalyzed(doc0.uri, doc0.version), new Promise((r) => { timer = setTimeout(r, 10_000); })]);
+      clearTimeout(timer);
     }
     return guard('documentSymbol', [], (q: typeof p) => {
       const doc = documents.get(q.textDocument.uri);
@@ -208,9 +212,14 @@ export function startServer(connection: Connection): void {
   // --- Navigation, semantic tokens, workspace index (features/navigation, semanticTokens, workspaceIndex) ---
   let clientCaps: InitializeParams['capabilities'] = {};
   let workspaceFolders: string[] = [];
-  // The index analyzes the articles on disk in a worker thread of its own (never on this thread).
-  const indexWorker = new IndexWorker(undefined, { log: (m) => connection.console.log(m) });
-  const index = new WorkspaceIndex({ log: (m) => connection.console.log(m), maxFileSize: Math.min(settings.maxFileSize, 2 * 1024 * 1024), summarize: (text) => indexWorker.summarize(text) });
+  // The index analyzes the articles on disk as background jobs of the store's worker pool (after the
+  // open documents' work, one worker at a time); in-process only without worker threads.
+  const pool = store.workers;
+  const index = new WorkspaceIndex({
+    log: (m) => connection.console.log(m),
+    maxFileSize: Math.min(settings.maxFileSize, 2 * 1024 * 1024),
+    summarize: async (text) => (await pool?.summarize('index', text)) ?? summarizeText(text),
+  });
   const semanticCache = new SemanticTokensCache();
   /** Documents whose semantic tokens were answered from an older analysis: refreshed when the new one is done. */
   const staleTokens = new Set<string>();
@@ -280,7 +289,7 @@ export function startServer(connection: Connection): void {
   });
   /**
    * A rename changes the same entity (same id) in the other articles of the workspace too: the open ones
-   * from their analyses, the ones on disk that the index lists, analyzed in the index's worker thread.
+   * from their analyses, the ones on disk that the index lists, analyzed by the worker pool.
    */
   async function renameAcrossWorkspace(p: RenameParams, edit: WorkspaceEdit): Promise<WorkspaceEdit> {
     const h = at(p);
@@ -298,7 +307,8 @@ export function startServer(connection: Connection): void {
       if (uri === h.doc.uri || documents.get(uri)) continue;
       let text: string;
       try { text = await fsp.readFile(fileURLToPath(uri), 'utf8'); } catch { continue; }
-      others.push({ doc: TextDocument.create(uri, 'news', 0, text), version: null, spans: await indexWorker.renameSpans(text, id, form) });
+      const spans = (await pool?.renameSpans('rename', text, id, form)) ?? renameSpansInText(text, id, form);
+      others.push({ doc: TextDocument.create(uri, 'news', 0, text), version: null, spans });
     }
     return withOtherArticles(edit, others, String(p.newName));
   }

@@ -1,14 +1,14 @@
 /**
- * The server's analysis store with its real worker thread: a first analysis shared between the worker
- * and the main thread gives exactly the engine's analysis; the main thread helps only within its
- * size bounds. Not timed.
+ * The server's analysis store with its real worker threads: a first analysis spread over two workers
+ * gives exactly the engine's analysis; a very large one uses one worker; extra workers stop when idle;
+ * whenAnalyzed waits for a document's version. Not timed.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { AnalysisStore, type StoreDocument, type StoreOptions } from '../src/analysisStore';
-import { createAnalyzer, toJsonResult, type Analysis } from '../src/engine';
+import { AnalysisStore, WorkerPool, type StoreDocument, type StoreOptions } from '../src/analysisStore';
+import { createAnalyzer, analyzeBlock, toJsonResult, type Analysis } from '../src/engine';
 import { realArticles } from './helpers/edits';
 
 // Tests are bundled into server/out/test/, next to ../worker.js.
@@ -27,7 +27,14 @@ function article(chars: number): string {
   return out.join('\n\n') + '\n';
 }
 
-async function analyzeWithStore(text: string, options: StoreOptions): Promise<{ analysis: Analysis | null; mainJobs: number }> {
+interface StoreRun {
+  analysis: Analysis | null;
+  /** Workers started for this analysis, and running at its end. */
+  spawned: number;
+  workers: number;
+}
+
+async function analyzeWithStore(text: string, options: StoreOptions, prewarm = false): Promise<StoreRun> {
   const doc: StoreDocument = { uri: 'file:///store/a.news', languageId: 'news', version: 1, getText: () => text };
   let analysis: Analysis | null = null;
   const store = new AnalysisStore({
@@ -35,11 +42,12 @@ async function analyzeWithStore(text: string, options: StoreOptions): Promise<{ 
     enabled: () => true,
     settings: () => ({ rules: {}, maxFileSize: 10 * 1024 * 1024 }),
     onAnalysis: (_uri, _version, a, partial) => { if (!partial) analysis = a; },
-  }, { workerScript: WORKER, workers: 1, partialChars: Infinity, ...options });
+  }, { workerScript: WORKER, workers: 2, partialChars: Infinity, ...options });
   try {
+    if (prewarm) store.prewarm();
     store.update(doc.uri);
-    await store.idle();
-    return { analysis, mainJobs: store.mainJobs };
+    await store.whenAnalyzed(doc.uri, 1);
+    return { analysis, spawned: store.workers!.spawned, workers: store.workers!.workers };
   } finally {
     await store.dispose();
   }
@@ -51,23 +59,75 @@ test('the worker bundle is built', () => {
   assert.ok(existsSync(WORKER), WORKER);
 });
 
-test('a first analysis shared by the worker and the main thread equals the engine\'s', async () => {
+test('a first analysis spread over two workers equals the engine\'s', async () => {
   const text = article(80_000);
   const fresh = createAnalyzer().analyze(text);
-  const shared = await analyzeWithStore(text, { chunkChars: 4096, mainThreadChars: 16 * 1024 });
-  assert.ok(shared.mainJobs > 0, 'the main thread computed some blocks');
-  assert.deepEqual(plain(shared.analysis), plain(fresh));
-  const workerOnly = await analyzeWithStore(text, { chunkChars: 4096 }); // the default: workers only
-  assert.equal(workerOnly.mainJobs, 0);
-  assert.deepEqual(plain(workerOnly.analysis), plain(fresh));
+  const two = await analyzeWithStore(text, { chunkChars: 4096 });
+  assert.equal(two.spawned, 2, 'the second worker was started for the analysis');
+  assert.deepEqual(plain(two.analysis), plain(fresh));
+  const one = await analyzeWithStore(text, { chunkChars: 4096, workers: 1 });
+  assert.equal(one.spawned, 1);
+  assert.deepEqual(plain(one.analysis), plain(fresh));
 });
 
-test('the main thread does not help below mainThreadChars or above mainThreadMaxChars', async () => {
+test('an analysis above spreadMaxChars uses one worker, and the idle extra one is stopped', async () => {
   const text = article(40_000);
-  const small = await analyzeWithStore(text, { chunkChars: 4096, mainThreadChars: 60_000 });
-  assert.equal(small.mainJobs, 0);
-  const large = await analyzeWithStore(text, { chunkChars: 4096, mainThreadChars: 1000, mainThreadMaxChars: 20_000 });
-  assert.equal(large.mainJobs, 0);
+  const small = await analyzeWithStore(text, { chunkChars: 4096 });
+  assert.equal(small.spawned, 2);
+  const large = await analyzeWithStore(text, { chunkChars: 4096, spreadMaxChars: 20_000 });
+  assert.equal(large.spawned, 1, 'no second worker for a very large analysis');
+  const prewarmed = await analyzeWithStore(text, { chunkChars: 4096, spreadMaxChars: 20_000 }, true);
+  assert.equal(prewarmed.spawned, 2, 'both workers were prewarmed');
+  assert.equal(prewarmed.workers, 1, 'the idle second worker was stopped for the very large analysis');
   assert.deepEqual(plain(large.analysis), plain(small.analysis));
+  assert.deepEqual(plain(prewarmed.analysis), plain(small.analysis));
   assert.ok(small.analysis && small.analysis.entities.length > 0);
+});
+
+test('an extra worker stops when idle; the first one stays', async () => {
+  const pool = new WorkerPool(WORKER, { size: 2, idleMs: 50 });
+  try {
+    pool.prewarm();
+    assert.equal(pool.workers, 2);
+    const texts = ['Minister Ana Ruiz met officials in Lisbon.', 'Ruiz said 40 percent agreed.'];
+    const [a, b] = await Promise.all([pool.run('x', 'news', texts.slice(0, 1), 100), pool.run('x', 'news', texts.slice(1), 100)]);
+    assert.deepEqual([a, b].map((r) => r && r.length), [1, 1]);
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal(pool.workers, 1);
+    assert.deepEqual(await pool.run('x', 'news', texts, 100), texts.map((t) => analyzeBlock(t)));
+  } finally {
+    await pool.dispose();
+  }
+});
+
+test('whenAnalyzed resolves for the version asked, a later one, or when the document closes', async () => {
+  let version = 1;
+  let text = article(6_000);
+  const doc: StoreDocument = { uri: 'file:///store/w.news', languageId: 'news', get version() { return version; }, getText: () => text };
+  const seen: number[] = [];
+  const store = new AnalysisStore({
+    document: (uri) => (uri === doc.uri ? doc : undefined),
+    enabled: () => true,
+    settings: () => ({ rules: {}, maxFileSize: 10 * 1024 * 1024 }),
+    onAnalysis: (_uri, v, _a, partial) => { if (!partial) seen.push(v); },
+  }, { workerScript: WORKER, workers: 1 });
+  try {
+    store.update(doc.uri);
+    const first = store.whenAnalyzed(doc.uri, 1);
+    // A newer version before the first is done: waiting for version 1 ends with version 2's analysis.
+    version = 2;
+    text += '\nPresident Ana Ruiz arrived in Oslo.\n';
+    store.update(doc.uri);
+    await first;
+    assert.ok(seen.length >= 1, 'an analysis of version 1 or later was done');
+    await store.whenAnalyzed(doc.uri, 2);
+    assert.equal(store.latest(doc.uri)?.version, 2);
+    assert.equal(store.latest(doc.uri)?.partial, false);
+    // Closed while waiting for a version that will never be analyzed: it resolves all the same.
+    const never = store.whenAnalyzed(doc.uri, 3);
+    store.close(doc.uri);
+    await never;
+  } finally {
+    await store.dispose();
+  }
 });

@@ -1,7 +1,8 @@
 /**
- * The workspace index analyzes the articles on disk in a worker thread of its own: the summaries are
- * those of an in-process analysis, and while a large workspace is being indexed the server keeps
- * answering hovers (the main thread never runs the index's analyses).
+ * The workspace index analyzes the articles on disk as background jobs of the server's worker pool:
+ * the summaries are those of an in-process analysis; an open document's blocks do not wait behind
+ * them; and while a large workspace is being indexed the server keeps answering hovers (the main
+ * thread never runs the index's analyses).
  */
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +12,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover, SymbolInformation } from 'vscode-languageserver-protocol';
 import { LspClient } from './helpers/lspClient';
-import { IndexWorker } from '../src/features/indexWorker';
+import { WorkerPool } from '../src/workerPool';
+import { analyzeBlock } from '../src/engine';
 import { summarizeText } from '../src/features/indexSummary';
 
 // Sentences written for this test; names vary per paragraph so that every block is new to the analyzer.
@@ -36,20 +38,39 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('the index worker gives the summaries of an in-process analysis', async () => {
-  const worker = new IndexWorker(join(__dirname, '..', 'worker.js'), { idleMs: 50 });
-  const texts = [NEEDLE, article(1, 6000), '', 'no date, no names here.\n'];
-  for (const t of texts) assert.deepEqual(await worker.summarize(t), summarizeText(t));
-  assert.equal(worker.offThread, texts.length, 'computed in the worker thread');
-  // Idle: the thread stops, and starts again when there is work.
-  await new Promise((r) => setTimeout(r, 300));
-  assert.deepEqual(await worker.summarize(NEEDLE), summarizeText(NEEDLE));
-  assert.equal(worker.offThread, texts.length + 1);
-  await worker.dispose();
-  // Without a worker script: the same summaries, computed in-process.
-  const none = new IndexWorker(join(dir, 'missing-worker.js'));
-  assert.deepEqual(await none.summarize(NEEDLE), summarizeText(NEEDLE));
-  assert.equal(none.offThread, 0);
+const WORKER = join(__dirname, '..', 'worker.js');
+
+test('background index jobs give the summaries of an in-process analysis', async () => {
+  const pool = new WorkerPool(WORKER, { size: 2, idleMs: 50 });
+  try {
+    const texts = [NEEDLE, article(1, 6000), '', 'no date, no names here.\n'];
+    for (const t of texts) assert.deepEqual(await pool.summarize('index', t), summarizeText(t));
+    assert.equal(pool.spawned, 1, 'one worker for background jobs');
+  } finally {
+    await pool.dispose();
+  }
+  // Without a worker: null, and the caller computes it in-process.
+  const none = new WorkerPool(join(dir, 'missing-worker.js'), { size: 1 });
+  assert.equal(await none.summarize('index', NEEDLE), null);
+  await none.dispose();
+});
+
+test('an open document\'s blocks do not wait behind the index', async () => {
+  const pool = new WorkerPool(WORKER, { size: 2 });
+  try {
+    const order: string[] = [];
+    const big = [article(3, 60_000), article(4, 60_000)].map((t, i) => pool.summarize('index', t).then((r) => { order.push(`index ${i}`); return r; }));
+    // Queued after the index jobs, but before the second one: on the other worker, at once.
+    const text = 'President Aurelio Quintana met officials in Lisbon on Tuesday.';
+    const blocks = await pool.run('file:///open.news', 'news', [text], text.length);
+    order.push('blocks');
+    assert.deepEqual(blocks, [analyzeBlock(text)]);
+    await Promise.all(big);
+    assert.deepEqual(order, ['blocks', 'index 0', 'index 1']);
+    assert.equal(pool.spawned, 2, 'the index runs on one worker at a time; the document got the other');
+  } finally {
+    await pool.dispose();
+  }
 });
 
 test('while a large workspace is indexed, hovers are answered all along', async () => {

@@ -5,8 +5,8 @@
  *
  * The index is built in the background: files are found with bounds (file count, file size, no
  * node_modules, .git or hidden folders) and analyzed one at a time through `IndexOptions.summarize`
- * (the server runs it in a worker thread of its own, `indexWorker.ts`, so a large workspace never
- * delays a request; in-process by default). It keeps a small summary per file, not the analysis. Open documents are not
+ * (the server runs it as a background job of its worker pool, `../workerPool.ts`, so a large
+ * workspace never delays a request; in-process by default). It keeps a small summary per file, not the analysis. Open documents are not
  * read from disk: the server passes their live analyses when answering.
  */
 import { promises as fsp } from 'node:fs';
