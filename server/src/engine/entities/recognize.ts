@@ -13,7 +13,7 @@
  */
 import type { BlockNlp } from '../nlp';
 import type { EntityKind } from '../types';
-import { lexicon, type LexEntry } from '../gazetteer/lexicon';
+import { lexicon, isProduct, type LexEntry } from '../gazetteer/lexicon';
 import { countryByName } from '../gazetteer';
 import { getNlp } from '../nlp';
 
@@ -140,15 +140,6 @@ const ACRONYM_STOP = new Set(['VIP', 'VIPs', 'POTUS', 'FLOTUS', 'SCOTUS', 'HTML'
 
 const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
 
-/**
- * Products, software, drugs and works often in the news: never a person (or any other kind) on their
- * own. Names that are also companies (Netflix, YouTube) are organizations and not listed here.
- */
-const PRODUCTS = new Set(['iPhone', 'iPad', 'iPod', 'iOS', 'iPadOS', 'macOS', 'Mac', 'MacBook', 'Android', 'Windows', 'Linux', 'Ubuntu', 'Firefox', 'Chrome', 'Chromium', 'Safari', 'Internet Explorer',
-  'ChatGPT', 'GPT-4', 'Copilot', 'Siri', 'Kindle', 'PlayStation', 'Xbox', 'Nintendo Switch', 'Galaxy', 'Pixel', 'WhatsApp', 'Telegram', 'Messenger', 'Gmail', 'Outlook', 'Excel',
-  'PowerPoint', 'Photoshop', 'Bitcoin', 'Ethereum', 'Dogecoin', 'Tether', 'Starlink', 'Cybertruck', 'Viagra', 'Ozempic', 'Wegovy', 'Mounjaro', 'Paxlovid', 'Tamiflu', 'Tylenol',
-  'Skype', 'FaceTime', 'Minecraft', 'Fortnite', 'Tetris', 'Pokémon', 'Pokemon', 'Threads', 'Bluesky', 'Snapchat', 'Zoom', 'Slack', 'Discord', 'Twitch', 'Roblox', 'Wordle',
-  'Windows Phone']);
 // (A company's name inside a product's, "Google Chrome", stays a mention of the company: annotators count it.)
 /** Lower-case nouns before a name that make it the title of a work or a vehicle ("the graphic novel Angel Catbird"). */
 const WORK_NOUNS = new Set(['novel', 'book', 'film', 'movie', 'album', 'song', 'single', 'game', 'series', 'show', 'play', 'opera', 'documentary', 'musical', 'sitcom', 'app',
@@ -362,13 +353,7 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
   while (b >= a && CONNECTORS.has(words[b].text)) b--;
   if (a > b) return;
   // "NEW YORK —", "ABU DHABI —": a dateline of several words in capitals names a known place.
-  if (!role && b > a && b - a < 3 && words.slice(a, b + 1).every((w) => /^\p{Lu}{2,}$/u.test(w.text))) {
-    const title = lexicon().map.get(words.slice(a, b + 1).map((w) => w.text[0] + w.text.slice(1).toLowerCase()).join(' '));
-    if (title && (title.kind === 'place' || title.kind === 'country') && /^[\s,]*(?:[-–—]|\()/.test(ctx.text.slice(words[b].end, words[b].end + 4))) {
-      push(ctx, a, b, title.kind, title.canonical, undefined, 2);
-      return;
-    }
-  }
+  if (!role && b > a && capitalsName(ctx, a, b, true)) return;
   // The whole run as one gazetteer form or one shape ("University of Texas at Arlington").
   const whole = lookup(ctx, a, b);
   if (whole && whole.kind === 'country' && ctx.text[words[b].end] === '$') return; // "NZ$26"
@@ -388,7 +373,7 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
     return;
   }
   // A product's name ("Firefox", "ChatGPT") is no person, place or organization; nor is a quoted title (“Silent Spring”).
-  if (!role && PRODUCTS.has(ctx.text.slice(words[a].start, words[b].end))) return;
+  if (!role && isProduct(ctx.text.slice(words[a].start, words[b].end))) return;
   if (!role && /[“"«]$/.test(ctx.text.slice(Math.max(0, words[a].start - 1), words[a].start)) && /^[”"»]/.test(ctx.text.slice(words[b].end, words[b].end + 1))) return;
   // "the Department of Health and Human Services and the Food and Drug Administration": two names joined by "and the".
   for (let k = a + 1; k + 2 <= b; k++) {
@@ -401,10 +386,10 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
       return;
     }
   }
-  // "University of Texas Arlington Amneh Jafari": an organization's name, then a person's.
+  // "University of Texas Arlington Amneh Jafari": a known organization's name, then a person's.
   if (!role && !ctx.heading && b - a >= 3 && personPair(ctx, b - 1)) {
-    const org = lookup(ctx, a, b - 2) ?? (shapeOfRun(ctx, a, b - 2) === 'organization' ? { kind: 'organization' as EntityKind, canonical: undefined } : undefined);
-    if (org && org.kind === 'organization') {
+    const org = lookup(ctx, a, b - 2);
+    if (org?.kind === 'organization') {
       push(ctx, a, b - 2, 'organization', org.canonical, undefined, 2);
       push(ctx, b - 1, b, 'person', undefined, undefined, 2);
       return;
@@ -583,6 +568,21 @@ function cityContext(ctx: Ctx, i: number): boolean {
   return false;
 }
 
+/**
+ * A known place or country written in capitals, pushed: one word of four letters or more that is no
+ * common word ("JOHANNESBURG", "NIGERIA"), or, with `dateline`, two to three words followed by a
+ * dateline's dash or bracket ("NEW YORK —", "ABU DHABI (Reuters) —").
+ */
+function capitalsName(ctx: Ctx, a: number, b: number, dateline: boolean): boolean {
+  const ws = ctx.words.slice(a, b + 1);
+  if (b - a > 2 || !ws.every((w) => (a === b ? /^\p{Lu}{4,}$/u : /^\p{Lu}{2,}$/u).test(w.text))) return false;
+  const e = lexicon().map.get(ws.map((w) => w.text[0] + w.text.slice(1).toLowerCase()).join(' '));
+  if (!e || (e.kind !== 'place' && e.kind !== 'country')) return false;
+  if (dateline ? !/^[\s,]*(?:[-–—]|\()/.test(ctx.text.slice(ctx.words[b].end, ctx.words[b].end + 4)) : e.commonWord) return false;
+  push(ctx, a, b, e.kind, e.canonical, undefined, 2);
+  return true;
+}
+
 /** A stretch of capitalised words the gazetteer does not know: a person, or nothing. */
 function readName(ctx: Ctx, a: number, b: number, role?: string): void {
   const words = ctx.words;
@@ -594,15 +594,8 @@ function readName(ctx: Ctx, a: number, b: number, role?: string): void {
   if (ctx.heading && !role) return;
   if (slice.some((w) => isYear(w) || /^\p{N}/u.test(w.text))) return;
   const personTagged = slice.some(hasPersonTag);
-  if (n === 1 && !role && /^\p{Lu}{4,}$/u.test(words[a].text)) {
-    // "JOHANNESBURG —" (a dateline), "NIGERIA": a known name in capitals.
-    const w = words[a].text;
-    const title = lexicon().map.get(w[0] + w.slice(1).toLowerCase());
-    if (title && (title.kind === 'place' || title.kind === 'country') && !title.commonWord) {
-      push(ctx, a, b, title.kind, title.canonical, undefined, 2);
-      return;
-    }
-  }
+  // "JOHANNESBURG —" (a dateline), "NIGERIA": a known name in capitals.
+  if (n === 1 && !role && capitalsName(ctx, a, b, false)) return;
   const allCapsAcronym = n === 1 && /^\p{Lu}{2,6}s?$/u.test(words[a].text);
   if (allCapsAcronym && !role) {
     const w = words[a].text;

@@ -7,6 +7,7 @@ import placesData from '../../../data/places.json';
 import orgData from '../../../data/organizations.json';
 import orgWorldData from '../../../data/organizations-world.json';
 import eventData from '../../../data/events.json';
+import productData from '../../../data/products.json';
 import type { EntityKind } from '../types';
 import { allCountries, allTerritories, cityNames, citiesByName } from './index';
 
@@ -82,4 +83,11 @@ export function lexicon(): Lexicon {
   }
   built = { map, maxWords };
   return built;
+}
+
+let products: ReadonlySet<string> | undefined;
+/** Whether the form (as written, whitespace collapsed) names a product, software, drug or game (`products.json`). */
+export function isProduct(form: string): boolean {
+  products ??= new Set((productData as { products: string[] }).products);
+  return products.has(form.replace(/\s+/g, ' '));
 }
