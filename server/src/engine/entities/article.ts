@@ -101,9 +101,12 @@ function sensesOf(blocks: readonly BlockForms[]): { best: Map<string, Sense>; ma
     else tally.set(key, { form, kind, canonical, score });
   };
   const people = new Map<string, number>(); // full name → weight
+  // A "full name" that is a short form of an organization's name here ("Marvoa Freight" of Marvoa Freight Holdings) is no person.
+  const orgForms = new Set<string>();
+  for (const b of blocks) for (const v of b.orgVotes) if (v.kind === 'organization') orgForms.add(v.form);
   for (const b of blocks) {
     for (const v of b.votes) vote(v.key, v.form, v.kind, v.canonical, v.score);
-    for (const name of b.people) people.set(name, (people.get(name) ?? 0) + 1);
+    for (const name of b.people) if (!orgForms.has(name)) people.set(name, (people.get(name) ?? 0) + 1);
   }
   // Short forms: last word (surname), first word (given name), first + last ("Antony Blinken").
   const shortForms = new Map<string, { canonical: string; score: number }>();
@@ -169,7 +172,7 @@ function scanBlock(blockText: string, ws: readonly Word[], raw: readonly RawMent
     const end = ws[hit.end].end;
     const s = hit.sense;
     // A single capitalised word at a sentence's start is only taken when it is a name elsewhere too.
-    if (hit.end === i && ws[i].sentenceStart && s.kind !== 'person' && s.kind !== 'country' && !forms.starts.has(start)) {
+    if (hit.end === i && ws[i].sentenceStart && s.kind !== 'person' && s.kind !== 'country' && s.kind !== 'organization' && !forms.starts.has(start)) {
       const lower = ws[i].tags.has('ProperNoun');
       if (!lower) continue;
     }
@@ -202,6 +205,8 @@ function formsOf(blockText: string, raw: readonly RawMention[]): BlockForms {
     const mm = /^(Church|University|Ministry|Department|Council|Institute|Academy|College|Museum|Foundation|Commission|Committee|Agency|Bank|Society|Federation|Association|League|Union) (?:of|for|on) /.exec(m.canonical);
     if (mm) orgVotes.push({ key: voteKey(mm[1], 'organization', m.canonical), form: mm[1], kind: 'organization', canonical: m.canonical, score: 2 });
   }
+  // "Hoshino" for Hoshino Logistics Holdings, "Mamoré" for the Mamoré River: short forms of names found here.
+  for (const m of raw) for (const f of m.short ?? []) orgVotes.push({ key: voteKey(f, m.kind, m.canonical), form: f, kind: m.kind, canonical: m.canonical, score: 2 });
   return {
     surfaces,
     starts: new Set(raw.map((m) => m.start)),

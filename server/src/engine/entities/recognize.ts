@@ -14,7 +14,7 @@
 import type { BlockNlp } from '../nlp';
 import type { EntityKind } from '../types';
 import { lexicon, isProduct, type LexEntry } from '../gazetteer/lexicon';
-import { countryByName } from '../gazetteer';
+import { countryByName, citiesByName } from '../gazetteer';
 import { getNlp } from '../nlp';
 
 /**
@@ -30,6 +30,12 @@ function commonWord(text: string): boolean {
   const list = String(tags).split(',');
   return !list.some((t) => /Name|Person|Place|City|Country|Region|Organization|ProperNoun/.test(t));
 }
+/** Whether compromise's lexicon knows the word as a given name ("Walt", "Charles"). */
+function givenName(text: string): boolean {
+  commonWord(text);
+  const tags = LEXICON![text.toLowerCase()];
+  return !!tags && /FirstName|MaleName|FemaleName/.test(String(tags));
+}
 
 export interface RawMention {
   readonly start: number;
@@ -40,6 +46,11 @@ export interface RawMention {
   readonly role?: string;
   /** How sure the recognizer is: 3 gazetteer/pattern, 2 compromise + shape, 1 shape only. */
   readonly confidence?: number;
+  /**
+   * Short forms the mention gives the rest of its article ("Hoshino" for Hoshino Logistics Holdings,
+   * "Mamoré" for the Mamoré River), computed here because it needs compromise's lexicon.
+   */
+  readonly short?: readonly string[];
 }
 
 export interface Word {
@@ -102,6 +113,7 @@ const TITLES = new Set([
   'Defense Department spokesman', 'State Department spokesman', 'Deputy', 'Acting', 'Former', 'Detective', 'Officer', 'Inspector', 'Coach', 'Agent', 'Councillor', 'Councilor', 'Councilman',
   'MP', 'Legislator', 'Lawmaker', 'Minister of Foreign Affairs', 'Minister of Defence', 'Minister of Defense', 'Foreign Affairs Minister', 'National Security Adviser', 'Security Adviser',
   'Adviser', 'Advisor', 'Leader', 'Opposition Leader', 'Chief', 'Superintendent', 'Sheriff', 'Assemblyman', 'Assemblywoman',
+  'Magistrate', 'Chief Magistrate', 'Senior Magistrate', 'Principal Magistrate', 'Registrar',
 ]);
 const TITLE_FIRST = new Set([...TITLES].map((t) => t.split(/[ -]/)[0]));
 const MAX_TITLE_WORDS = Math.max(...[...TITLES].map((t) => t.split(' ').length));
@@ -120,14 +132,18 @@ const ORG_HEADS = new Set([
   'Community', 'Exchange', 'Tribunal', 'Pharmaceuticals', 'Petroleum', 'Financial', 'Insurance', 'Bancorp', 'Securities', 'Investments', 'Ventures',
   'Capital', 'Electric', 'Electronics', 'Entertainment', 'Pictures', 'Software', 'Telecom', 'Telecommunications', 'Communications', 'Semiconductor',
   'Therapeutics', 'Aerospace', 'Automotive', 'Shipping', 'Logistics', 'Railways', 'Airline', 'Conservancy', 'Survey', 'International',
+  'Management', 'Contractors', 'Builders', 'Construction', 'Engineering', 'Developers', 'Properties', 'Mining', 'Brewery', 'Breweries', 'Textiles',
+  'Chemicals', 'Foods', 'Beverages', 'FC', 'AFC', 'CF', 'SC',
 ]);
+/** Sports clubs' marks before the name ("FC Copenhagen", "AS Monaco", "CD Guadalajara"). */
+const CLUB_PREFIXES = new Set(['FC', 'AFC', 'AS', 'AC', 'SC', 'CF', 'CD', 'SK', 'FK', 'NK', 'SV', 'VfB', 'VfL', 'TSG', 'SL', 'CR', 'SS', 'SSC']);
 const ORG_PREFIXES = new Set(['University', 'Ministry', 'Department', 'Church', 'Bank', 'Council', 'Institute', 'Office', 'Museum', 'Academy', 'College', 'House', 'Court', 'Federation', 'Association', 'League', 'Society', 'Union', 'Party', 'Board', 'Commission', 'Committee', 'Organization', 'Organisation', 'Agency', 'Bureau', 'Order']);
 const EVENT_HEADS = new Set(['Summit', 'Conference', 'Forum', 'Olympics', 'Paralympics', 'Cup', 'Championship', 'Championships', 'Expo', 'Fair', 'Festival', 'War', 'Games', 'Challenge', 'Marathon', 'Grand Prix', 'Biennale', 'Dialogue', 'Convention', 'Election', 'Elections', 'Referendum', 'Revolution', 'Uprising', 'Massacre', 'Crisis', 'Tournament', 'Awards', 'Congress', 'Week', 'Rally', 'Olympiad', 'Open', 'Classic', 'Series', 'Derby', 'Bowl', 'Show', 'Exhibition', 'Symposium', 'Meeting', 'Talks', 'Accords', 'Accord']);
 /** Event heads that need a named or numbered modifier ("Munich Security Conference", "2016 Rio Games"). */
 const PLACE_HEADS = new Set(['City', 'County', 'Province', 'Region', 'Island', 'Islands', 'Sea', 'Ocean', 'River', 'Lake', 'Mountain', 'Mountains', 'Valley', 'Bay', 'Street', 'Avenue', 'Road', 'Square', 'Hall', 'Airport', 'Stadium', 'Park', 'Bridge', 'Tower', 'Towers', 'Palace', 'Castle', 'Cathedral', 'Mosque', 'Temple', 'Desert', 'Peninsula', 'Strait', 'Canal', 'Gulf', 'Coast', 'Heights', 'Plaza', 'Base', 'Camp', 'Prison', 'Harbor', 'Harbour', 'Port', 'Beach', 'Falls', 'Hills', 'Forest', 'Canyon', 'Village', 'Township', 'Borough', 'Quarter', 'Territory', 'Territories', 'Prefecture', 'Oblast', 'Governorate', 'State', 'Range', 'Basin', 'Delta', 'Glacier', 'Volcano', 'Reservoir', 'Dam', 'Boulevard', 'Lane', 'Station', 'Terminal', 'Arena', 'Memorial', 'Monument', 'Building', 'Mall', 'Market', 'Gardens', 'Zoo', 'Neighborhood', 'Neighbourhood', 'Corridor']);
 const PLACE_PREFIXES = new Set(['Gulf', 'Sea', 'Bay', 'Lake', 'Isle', 'Isles', 'Strait', 'Straits', 'Mount', 'Cape', 'Port', 'City', 'Province', 'Island', 'Islands', 'Republic', 'Kingdom', 'State', 'Cathedral', 'Church', 'Temple', 'Palace', 'Tower', 'Bank', 'Valley', 'Plain', 'Gate', 'Square', 'Hall']);
 /** Heads that make a place rather than an organization when preceded by these words ("Convention Centre"). */
-const PLACE_CENTRE_MODIFIERS = new Set(['Convention', 'Trade', 'Shopping', 'Exhibition', 'Conference', 'Civic', 'Community', 'Medical', 'Sports', 'Aquatic', 'Arts', 'Performing']);
+const PLACE_CENTRE_MODIFIERS = new Set(['Convention', 'Trade', 'Shopping', 'Exhibition', 'Conference', 'Civic', 'Community', 'Medical', 'Sports', 'Aquatic', 'Arts', 'Performing', 'Cinema', 'Cultural', 'Culture', 'Visitor', 'Visitors', 'Heritage', 'Science', 'Concert', 'Music', 'Tennis', 'Cricket', 'Athletics', 'Swimming', 'Leisure', 'Events']);
 /** Words that open a sentence or a heading and are capitalised for that reason only. */
 const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'But', 'And', 'Or', 'If', 'When', 'As', 'For', 'With', 'By', 'From', 'To', 'Of', 'After', 'Before', 'During', 'While', 'Since', 'Although', 'Though', 'Because', 'Yet', 'So', 'Then', 'Now', 'Here', 'There', 'It', 'Its', 'He', 'She', 'They', 'We', 'I', 'You', 'His', 'Her', 'Their', 'Our', 'My', 'Your', 'Some', 'Many', 'Most', 'All', 'Both', 'Each', 'Every', 'No', 'Not', 'One', 'Two', 'Three', 'Several', 'Few', 'Other', 'Another', 'Such', 'What', 'Which', 'Who', 'Whom', 'Whose', 'Where', 'Why', 'How', 'Despite', 'Under', 'Over', 'About', 'Against', 'Among', 'Between', 'Through', 'Throughout', 'Until', 'Upon', 'Within', 'Without', 'Also', 'However', 'Meanwhile', 'Furthermore', 'Moreover', 'Additionally', 'Earlier', 'Later', 'Last', 'Next', 'First', 'Former', 'According', 'Following', 'Like', 'Unlike', 'Mr', 'Mrs', 'Ms', 'Dr', 'Is', 'Are', 'Was', 'Were', 'Do', 'Does', 'Did', 'Has', 'Have', 'Had', 'Will', 'Would', 'Can', 'Could', 'Should', 'May', 'Might', 'Must', 'Yes', 'Please', 'Thank', 'Thanks', 'Today', 'Yesterday', 'Tomorrow', 'Once', 'Even', 'Just', 'Only', 'Still', 'Already', 'Instead', 'Indeed', 'Perhaps', 'Overall', 'Together', 'Finally', 'Initially', 'Recently', 'Currently', 'Previously', 'Reportedly', 'Officials', 'Police', 'Authorities']);
 /** Capitalised words that are not names on their own (months, days, generic nouns). */
@@ -265,6 +281,8 @@ function shapeOf(ctx: Ctx, a: number, b: number): EntityKind | undefined {
   const first = words[a].text;
   const n = b - a + 1;
   if (n >= 2) {
+    // "CAF Champions League", "UEFA Nations League": competitions, not the bodies that run them.
+    if (last === 'League' && /^(Champions|Nations|Europa|Conference)$/.test(words[b - 1].text)) return 'event';
     if (EVENT_HEADS.has(last) || (isYear(words[b]) && n >= 2 && EVENT_HEADS.has(words[b - 1].text)) || (isYear(words[b]) && b - 1 >= a && shapeOf(ctx, a, b - 1) === 'event')) {
       if (last === 'Congress' || last === 'Convention' || last === 'Show' || last === 'Series' || last === 'Open' || last === 'Meeting' || last === 'Talks') {
         if (!words.slice(a, b + 1).some(isYear)) return last === 'Congress' ? 'organization' : undefined;
@@ -274,7 +292,7 @@ function shapeOf(ctx: Ctx, a: number, b: number): EntityKind | undefined {
     }
     if (isYear(words[a]) && n >= 2 && (EVENT_HEADS.has(last) || lexicon().map.get(ctx.text.slice(words[a + 1].start, words[b].end))?.kind === 'event')) return 'event';
     if ((last === 'Centre' || last === 'Center') && PLACE_CENTRE_MODIFIERS.has(words[b - 1].text)) return 'place';
-    if (ORG_HEADS.has(last)) return 'organization';
+    if (ORG_HEADS.has(last) || CLUB_PREFIXES.has(first) && /^\p{Lu}\p{Ll}/u.test(words[a + 1].text)) return 'organization';
     if (n >= 3 && ORG_PREFIXES.has(first) && /^(of|on|for)$/.test(words[a + 1].text)) return 'organization';
     if (PLACE_HEADS.has(last) && !(last === 'State' && n <= 2 && TITLE_FIRST.has(first))) {
       // "Taikoo of the Hong Kong Island": two places, unless the name opens with "Gulf of", "City of"...
@@ -367,6 +385,11 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
     const honorific = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$/.exec(ctx.text.slice(Math.max(0, words[a].start - 6), words[a].start));
     if ((role || honorific) && a === b && whole.kind === 'organization' && /^\p{Lu}\p{Ll}+$/u.test(words[a].text)) {
       push(ctx, a, b, 'person', undefined, role, 3);
+      return;
+    }
+    // "the Amazon lowlands": a one-word company's name before a geographic noun is the place.
+    if (whole.kind === 'organization' && a === b && GEO_NOUNS_AFTER.has(/^[ \t\u00a0]+(\p{Ll}+)/u.exec(ctx.text.slice(words[b].end, words[b].end + 24))?.[1] ?? '')) {
+      push(ctx, a, b, 'place', undefined, undefined, 2);
       return;
     }
     push(ctx, a, b, whole.kind, whole.canonical, undefined, 3);
@@ -487,6 +510,14 @@ function readRun(ctx: Ctx, a: number, b: number, role?: string): void {
         return;
       }
     }
+    if (g && i === a && g.entry.kind === 'organization' && g.end < b && !role) {
+      // "Transparency International Kenya", "Amnesty International USA": a known body's national branch.
+      const branch = longestAt(ctx, g.end + 1, b);
+      if (branch && branch.end === b && branch.entry.source === 'country') {
+        push(ctx, a, b, 'organization', undefined, undefined, 2);
+        return;
+      }
+    }
     if (g && acceptInRun(ctx, a, b, i, g.end, g.entry)) {
       flush(i - 1);
       // A country right before a title names the office: "Azerbaijan President Ilham Aliyev".
@@ -539,6 +570,10 @@ function acceptInRun(ctx: Ctx, a: number, b: number, i: number, j: number, e: Le
     if (single && i > a && !lexicon().map.has(words[i - 1].text) && !NOT_NAMES.has(words[i - 1].text) && !TITLE_FIRST.has(words[i - 1].text) && !commonWord(words[i - 1].text) && !/^(Greater|Downtown|Old|New|Upper|Lower|Central|Metro|Metropolitan)$/.test(words[i - 1].text)) return false;
     if (single && (neighbourName(i - 1) || neighbourName(j + 1))) return false;
     if (single && e.commonWord && !cityContext(ctx, i)) return false;
+    // "Yuki Hamada": a small town's name before an unknown surname, the run's last word, is a given name.
+    if (single && e.source === 'city' && i === a && j + 1 === b && !cityContext(ctx, i) && /^\p{Lu}\p{Ll}+$/u.test(words[b].text) && !lexicon().map.has(words[b].text)
+      && !commonWord(words[b].text) && !NOT_NAMES.has(words[b].text) && !ORG_HEADS.has(words[b].text) && !PLACE_HEADS.has(words[b].text) && !EVENT_HEADS.has(words[b].text)
+      && citiesByName(words[i].text).every((c) => !c.capital && c.population < 300_000)) return false;
     return true;
   }
   if (e.kind === 'organization' && single && i > a) {
@@ -564,6 +599,47 @@ function cityContext(ctx: Ctx, i: number): boolean {
   if (m) {
     const next = lexicon().map.get(m[1].trim());
     if (next && (next.kind === 'country' || next.source === 'place')) return true;
+  }
+  return false;
+}
+
+/** Lower-case geographic nouns after a name that make it a place ("Gilan province", "the Amazon lowlands"). */
+const GEO_NOUNS_AFTER = new Set(['province', 'region', 'district', 'county', 'prefecture', 'governorate', 'department', 'municipality', 'state', 'valley', 'lowlands',
+  'highlands', 'basin', 'rainforest', 'jungle', 'delta', 'river', 'mountains', 'peninsula', 'coast', 'island', 'islands', 'oblast', 'township', 'village', 'town',
+  'suburb', 'plateau', 'plains', 'archipelago', 'desert', 'hills', 'estuary', 'lagoon', 'wetlands', 'emirate', 'canton']);
+/** Lower-case nouns before "of" that make the name after them a place ("the town of San Borja"). */
+const PLACE_OF_RE = /(?:^|\s)(?:town|city|village|district|province|department|region|county|municipality|state|island|port|suburb|neighbou?rhood|commune|prefecture|governorate|hamlet|settlement)\s+of\s+$/;
+/** A team's or company's member after its name: "Wydad striker Youssef Belkadi", "Hoshino chief executive Kenji Matsuda". */
+const MEMBER_AFTER_RE = /^[ \t\u00a0]+(?:(?:head|assistant|chief|vice|deputy|team|club|board|interim|caretaker|managing|executive)[ \t\u00a0]+)?(?:coach|manager|striker|midfielder|goalkeeper|keeper|defender|forward|winger|captain|chairman|chairwoman|executive|spokesman|spokeswoman|spokesperson|founder|president|owner|analyst|economist|director|boss)[ \t\u00a0]+\p{Lu}/u;
+
+/**
+ * A name the gazetteer does not know, read by the words around it; pushed when one applies:
+ * a geographic noun after it or "the town of" before it (place), a team's or company's member after it
+ * (organization), a hyphenated East Asian given name ("Park Sun-young": person), a bank's one-word
+ * name ("Kasikornbank": organization).
+ */
+function cuedName(ctx: Ctx, a: number, b: number): boolean {
+  const words = ctx.words;
+  const n = b - a + 1;
+  if (n > 3) return false;
+  const after = ctx.text.slice(words[b].end, words[b].end + 48);
+  const geo = /^[ \t\u00a0]+(\p{Ll}+)/u.exec(after)?.[1];
+  if ((geo && GEO_NOUNS_AFTER.has(geo)) || PLACE_OF_RE.test(ctx.text.slice(Math.max(0, words[a].start - 24), words[a].start))) {
+    push(ctx, a, b, 'place', undefined, undefined, 2);
+    return true;
+  }
+  if (MEMBER_AFTER_RE.test(after) && words.slice(a, b + 1).every((w) => !commonWord(w.text) && !w.tags.has('Adjective') && !TITLE_FIRST.has(w.text) && !NOT_NAMES.has(w.text))) {
+    push(ctx, a, b, 'organization', undefined, undefined, 2);
+    return true;
+  }
+  // (Romanised syllables are short: "Booker Prize-winner" is no name.)
+  if (n === 3 && /^\p{Lu}\p{Ll}{1,5}$/u.test(words[a].text) && /^\p{Lu}\p{Ll}{0,5}$/u.test(words[a + 1].text) && gapAfter(ctx, a + 1) === '-' && /^\p{Ll}{1,5}$/u.test(words[b].text) && !NOT_NAMES.has(words[a + 1].text)) {
+    push(ctx, a, b, 'person', undefined, undefined, 2);
+    return true;
+  }
+  if (n === 1 && /^\p{Lu}\p{Ll}{3,}bank$/u.test(words[a].text)) {
+    push(ctx, a, b, 'organization', undefined, undefined, 2);
+    return true;
   }
   return false;
 }
@@ -594,9 +670,15 @@ function readName(ctx: Ctx, a: number, b: number, role?: string): void {
   if (ctx.heading && !role) return;
   if (slice.some((w) => isYear(w) || /^\p{N}/u.test(w.text))) return;
   const personTagged = slice.some(hasPersonTag);
+  if (!role && cuedName(ctx, a, b)) return;
   // "JOHANNESBURG —" (a dateline), "NIGERIA": a known name in capitals.
   if (n === 1 && !role && capitalsName(ctx, a, b, false)) return;
-  const allCapsAcronym = n === 1 && /^\p{Lu}{2,6}s?$/u.test(words[a].text);
+  // "CJ ENM": two acronyms in a row, in running text, are one organization's name.
+  if (!role && n === 2 && slice.every((w) => /^\p{Lu}{2,5}$/u.test(w.text) && !ACRONYM_STOP.has(w.text) && !NOT_NAMES.has(w.text) && !lexicon().map.has(w.text)) && !/^[\s\p{Lu}\p{P}\p{N}]+$/u.test(ctx.text.slice(Math.max(0, words[a].start - 12), words[b].end + 12))) {
+    push(ctx, a, b, 'organization', undefined, undefined, 1);
+    return;
+  }
+  const allCapsAcronym = n === 1 && /^\p{Lu}{2,8}s?$/u.test(words[a].text);
   if (allCapsAcronym && !role) {
     const w = words[a].text;
     if (/\p{N}[ -]?$/u.test(ctx.text.slice(Math.max(0, words[a].start - 2), words[a].start))) return; // "737 MAX", "F-35 JSF": a model's name
@@ -674,6 +756,9 @@ function readName(ctx: Ctx, a: number, b: number, role?: string): void {
   }
 }
 
+/** Lower-case words after a hyphen that make the name before them an attribute ("Bangkok-based", "Saudi-led"). */
+const HYPHEN_ATTRIBUTIVES = new Set(['based', 'born', 'led', 'backed', 'owned', 'funded', 'made', 'listed', 'registered', 'headquartered', 'run', 'controlled', 'allied', 'linked', 'bound', 'operated', 'affiliated', 'sponsored', 'brokered', 'style', 'era', 'inspired', 'focused', 'bred', 'raised', 'educated', 'trained']);
+
 /** Finds the entity mentions of one block (offsets relative to the block). */
 export function recognizeBlock(text: string, nlp: BlockNlp, heading = false): RawMention[] {
   const words = tokenize(text, nlp);
@@ -691,6 +776,8 @@ export function recognizeBlock(text: string, nlp: BlockNlp, heading = false): Ra
       const next = words[j + 1];
       if (next.sentenceStart) break;
       if (isCap(next) || (isYear(next) && gapAfter(ctx, j) === ' ')) { j++; continue; }
+      // "Bangkok-based Chaiyaporn Express": an attributive after a hyphen ends the name.
+      if (gapAfter(ctx, j) === '-' && HYPHEN_ATTRIBUTIVES.has(next.text)) break;
       if (gapAfter(ctx, j) === '-' && /^\p{Ll}/u.test(next.text) && !CONNECTORS.has(next.text)) { j++; continue; } // "Chung-tai"
       if (CONNECTORS.has(next.text) || NAME_PARTICLES.has(next.text)) {
         // k: the last of one to three connectors after word j.
@@ -720,6 +807,14 @@ export function recognizeBlock(text: string, nlp: BlockNlp, heading = false): Ra
   out.sort((x, y) => x.start - y.start || y.end - x.end || (y.confidence ?? 2) - (x.confidence ?? 2));
   const kept: RawMention[] = [];
   for (const m of out) if (!kept.length || m.start >= kept[kept.length - 1].end) kept.push(m);
+  for (let k = 0; k < kept.length; k++) {
+    const m = kept[k];
+    if (m.kind !== 'organization' && m.kind !== 'place') continue;
+    const surface = text.slice(m.start, m.end);
+    if (!surface.includes(' ')) continue;
+    const short = m.kind === 'organization' ? orgShortForms(surface.replace(/\s+/g, ' ')) : [placeShortForm(surface.replace(/\s+/g, ' '))].filter((f) => f !== undefined);
+    if (short.length) kept[k] = { ...m, short };
+  }
   return kept;
 }
 
@@ -765,6 +860,36 @@ function definedAcronyms(ctx: Ctx): void {
     ctx.out.push({ start, end, kind, canonical, confidence: 3 });
     ctx.out.push({ start: acr.start, end: acr.end, kind, canonical, confidence: 3 });
   }
+}
+
+/** A capitalised word that is a name and nothing else: not a common word, a given name, a known form, a head or a title. */
+function distinctive(word: string): boolean {
+  return /^\p{Lu}\p{Ll}{2,}$/u.test(word) && !commonWord(word) && !givenName(word) && !lexicon().map.has(word) && !NOT_NAMES.has(word) && !FUNCTION_WORDS.has(word)
+    && !ORG_HEADS.has(word) && !PLACE_HEADS.has(word) && !EVENT_HEADS.has(word) && !TITLE_FIRST.has(word);
+}
+
+/**
+ * Short forms an organization's name of two or more words gives the rest of its article: its first
+ * words, when the first is a distinctive name ("Hoshino", "Hoshino Logistics" for Hoshino Logistics
+ * Holdings; "Ahly" for Al Ahly). None when it opens with a common word or a known name ("Western ...").
+ */
+function orgShortForms(name: string): string[] {
+  const ws = name.split(' ');
+  if (ws.length < 2) return [];
+  const k = /^(Al|El)$/.test(ws[0]) ? 1 : 0;
+  if (!distinctive(ws[k])) return [];
+  const out: string[] = [];
+  for (let j = k + 1; j <= ws.length - (k ? 0 : 1); j++) {
+    if (CONNECTORS.has(ws[j - 1])) break;
+    out.push(ws.slice(k, j).join(' '));
+  }
+  return out;
+}
+
+/** The short form of a river's, desert's or range's name ("Mamoré" for the Mamoré River), or undefined. */
+function placeShortForm(name: string): string | undefined {
+  const m = /^(\S+) (?:River|Desert|Mountains|Volcano)$/.exec(name);
+  return m && distinctive(m[1]) ? m[1] : undefined;
 }
 
 /** The country of a form (name, abbreviation, demonym), for linking and facts. */
