@@ -70,6 +70,36 @@ const CASES: { name: string; wrong: string; right: string; known: RegExp; fixed?
     known: /2012 Summer Olympics took place in London/,
   },
   {
+    name: 'capital: "X, the Turkish capital" with words before the city',
+    wrong: 'date 2021-06-01\n\nIn Istanbul, the Turkish capital, crowds waited for the result.\n',
+    right: 'date 2021-06-01\n\nIn Ankara, the Turkish capital, crowds waited for the result.\n',
+    known: /Ankara is the capital of Turkey, not Istanbul/,
+  },
+  {
+    name: 'capital: "the Nigerian capital of X" at a sentence start',
+    wrong: 'date 2021-06-01\n\nThe Nigerian capital of Lagos hosted the trade fair.\n',
+    right: 'date 2021-06-01\n\nThe Nigerian capital of Abuja hosted the trade fair.\n',
+    known: /Abuja is the capital of Nigeria, not Lagos/,
+  },
+  {
+    name: 'title and a name spelled without its umlaut',
+    wrong: 'date 2016-05-04\n\nGerman Chancellor Gerhard Schroeder opened the fair in Hanover.\n',
+    right: 'date 2016-05-04\n\nGerman Chancellor Angela Merkel opened the fair in Hanover.\n',
+    known: /Gerhard Schröder was not Chancellor of Germany on 2016-05-04/,
+  },
+  {
+    name: 'Olympics named by their city, in the wrong year',
+    wrong: 'date 2019-02-01\n\nThe bobsleigh track built for the Sochi Winter Olympics in 2016 now stands empty.\n',
+    right: 'date 2019-02-01\n\nThe bobsleigh track built for the Sochi Winter Olympics in 2014 now stands empty.\n',
+    known: /Winter Olympics in Sochi took place in 2014, not 2016/,
+  },
+  {
+    name: 'Olympics named by a city and a year that do not go together',
+    wrong: 'date 2013-02-01\n\nVolunteers from the Beijing 2012 Olympics met again.\n',
+    right: 'date 2013-02-01\n\nVolunteers from the London 2012 Olympics met again.\n',
+    known: /2012 Summer Olympics took place in London, United Kingdom, not Beijing/,
+  },
+  {
     name: 'G20 summit host with its year',
     wrong: 'date 2017-08-01\n\nLeaders quarrelled at the 2016 G20 summit in Osaka over steel.\n',
     right: 'date 2017-08-01\n\nLeaders quarrelled at the 2016 G20 summit in Hangzhou over steel.\n',
@@ -109,6 +139,24 @@ test('capital and pair checks stay quiet on regions, lists and non-national capi
     'date 2020-01-01\n\nMumbai, the financial capital of India, reopened.\n',
     'date 2020-01-01\n\nShe grew up in Atlanta, Georgia, and moved away.\n',
     'date 2020-01-01\n\n"Sydney, the capital of Australia, is lovely," the tourist said wrongly.\n',
+    'date 2020-01-01\n\nWe met in Ankara, the Turkish capital, and in Canberra, the Australian capital.\n',
   ];
   for (const t of quiet) assert.deepEqual(contradictions(t).map((c) => c.message), [], t);
+  // A city whose name holds another city's: "New York" is not a claim about York (England).
+  const text = 'date 2020-01-01\n\nNew York, the US capital, reopened.\n';
+  assert.ok(contradictions(text).every((c) => !/not York\b/.test(c.message)), 'not about York');
+});
+
+test('Olympics: a city that hosted several Games is checked against all of them, and right years stay quiet', () => {
+  const [c] = contradictions('date 2021-01-01\n\nSeveral of the athletes had met at the Olympics in Paris in 2020.\n');
+  assert.ok(c, 'one finding');
+  assert.match(c.message, /the Olympics in Paris took place in 1900, 1924 and 2024, not 2020/);
+  assert.deepEqual(c.fixes, [], 'no single right year to offer');
+  const quiet = [
+    'date 2021-01-01\n\nThe athletes had met at the Olympics in London in 2012.\n',
+    'date 2021-09-01\n\nThe Tokyo Olympics in 2021 were held without spectators.\n',
+    'date 2023-01-01\n\nThe Beijing Winter Olympics in 2022 used artificial snow.\n',
+    'date 2013-01-01\n\nThe London 2012 Olympics left a stadium behind.\n',
+  ];
+  for (const t of quiet) assert.deepEqual(contradictions(t).map((x) => x.message), [], t);
 });

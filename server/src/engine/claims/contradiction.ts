@@ -55,21 +55,46 @@ function countryOf(kb: KnowledgeBase, name: string) {
 // ---------------------------------------------------------------------------------------------
 // Capitals and city–country pairs
 
-const CAPITAL_PATTERNS: { re: RegExp; city: number; country: number }[] = [
+/**
+ * `city` and `country` are group numbers; `adjective`: the country is written as an adjective or an
+ * abbreviation ("the Turkish capital", "the US capital").
+ */
+const CAPITAL_PATTERNS: { re: RegExp; city: number; country: number; adjective?: boolean }[] = [
   // "Sydney, the capital of Australia" / "Sydney is the capital of Australia" / "Sydney, Australia's capital"
   { re: new RegExp(`(?<![\\p{L}])(${PLACE}),?\\s+(?:(?:is|was|remains|became|as)\\s+)?(?:the\\s+)?(?:national\\s+)?capital\\s+(?:city\\s+)?of\\s+(?:the\\s+)?(${PLACE})`, 'gu'), city: 1, country: 2 },
   { re: new RegExp(`(?<![\\p{L}])(${PLACE}),\\s+(${PLACE})(?:'s|’s)\\s+capital\\b`, 'gu'), city: 1, country: 2 },
+  // "Istanbul, the Turkish capital," / "New York, the US capital"
+  { re: new RegExp(`(?<![\\p{L}])(${PLACE}),\\s+the\\s+(\\p{Lu}[\\p{L}.]+)\\s+capital\\b(?!\\s+(?:city\\s+)?of\\b)`, 'gu'), city: 1, country: 2, adjective: true },
   // "Australia's capital, Sydney" / "Australia's capital Sydney" / "the capital of Australia, Sydney"
   { re: new RegExp(`(?<![\\p{L}])(${PLACE})(?:'s|’s)\\s+capital(?:\\s+city)?,?\\s+(${PLACE})`, 'gu'), city: 2, country: 1 },
-  { re: new RegExp(`\\bthe\\s+capital\\s+(?:city\\s+)?of\\s+(?:the\\s+)?(${PLACE}),\\s+(${PLACE})`, 'gu'), city: 2, country: 1 },
-  // "the Australian capital, Sydney" / "the Australian capital Sydney"
-  { re: new RegExp(`\\bthe\\s+(\\p{Lu}[\\p{L}]+)\\s+capital(?:\\s+city)?,?\\s+(${PLACE})`, 'gu'), city: 2, country: 1 },
+  { re: new RegExp(`\\b[Tt]he\\s+capital\\s+(?:city\\s+)?of\\s+(?:the\\s+)?(${PLACE}),\\s+(${PLACE})`, 'gu'), city: 2, country: 1 },
+  // "the Australian capital, Sydney" / "The Australian capital Sydney" / "the Turkish capital of Istanbul"
+  { re: new RegExp(`\\b[Tt]he\\s+(\\p{Lu}[\\p{L}.]+)\\s+capital(?:\\s+city)?(?:,?\\s+|\\s+of\\s+)(${PLACE})`, 'gu'), city: 2, country: 1, adjective: true },
 ];
+
+/**
+ * The known city inside a captured name: the longest run of its words that is a city (of any
+ * country, or `iso2`'s capital). A city written before its country may carry words before it ("In
+ * Rio de Janeiro"), one written after may carry words after it ("Canberra On").
+ */
+function knownCity(kb: KnowledgeBase, raw: string, iso2: string, cityFirst: boolean): string {
+  const words = raw.split(/\s+/);
+  for (let n = words.length; n > 0; n--) {
+    // Words before a city are dropped only when they are not part of a name ("In Rio", not "New York").
+    if (cityFirst && !words.slice(0, words.length - n).every((w) => LEADING_WORDS.has(w))) break;
+    const c = (cityFirst ? words.slice(words.length - n) : words.slice(0, n)).join(' ');
+    if (kb.countriesOfCity(c).length || kb.isCapital(c, iso2)) return c;
+  }
+  return '';
+}
+/** Capitalized words that may start a sentence before a city's name. */
+const LEADING_WORDS = new Set(['In', 'At', 'From', 'To', 'Near', 'Outside', 'Inside', 'Across', 'Around', 'Throughout', 'Within', 'Beyond', 'Like', 'Unlike',
+  'While', 'When', 'But', 'And', 'Since', 'After', 'Before', 'Despite', 'Although', 'As', 'On', 'For', 'With', 'Both', 'Even', 'Only', 'Also']);
 
 function capitalFindings(kb: KnowledgeBase, v: SentenceView): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<number>();
-  for (const { re, city: ci, country: ki } of CAPITAL_PATTERNS) {
+  for (const { re, city: ci, country: ki, adjective } of CAPITAL_PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(v.body); m; m = re.exec(v.body)) {
       const before = v.body.slice(0, m.index);
@@ -78,16 +103,10 @@ function capitalFindings(kb: KnowledgeBase, v: SentenceView): Finding[] {
       if (/\b(?:former|old|ancient|historic|economic|financial|commercial|cultural|administrative|judicial|legislative|de facto|provincial|regional|state|summer|winter|royal|religious|spiritual|colonial|imperial|onetime|one-time|then)\s+capital/i.test(whole) || /\b(?:former|old|then)\s*$/i.test(before)) continue;
       const cityRaw = stripPossessive(m[ci]);
       const countryRaw = stripPossessive(m[ki]);
-      let country = ki === 1 && re.source.startsWith('\\bthe\\s+(\\p{Lu}') ? countryByName(countryRaw) : countryOf(kb, countryRaw);
+      const country = adjective ? countryByName(countryRaw) : countryOf(kb, countryRaw);
       if (!country) continue;
-      // The city may have picked up a following word ("Canberra On"): try its longest known prefix.
-      const words = cityRaw.split(/\s+/);
-      let city = '';
-      for (let n = words.length; n > 0; n--) {
-        const c = words.slice(0, n).join(' ');
-        if (kb.countriesOfCity(c).length || kb.isCapital(c, country.iso2)) { city = c; break; }
-      }
-      if (!city) continue;
+      const city = knownCity(kb, cityRaw, country.iso2, ci < ki);
+      if (!city || kb.country(city)) continue;
       if (kb.isCapital(city, country.iso2)) continue;
       const capital = kb.capitalOf(country.iso2);
       if (!capital) continue;
@@ -256,7 +275,32 @@ function hostText(ev: HostedEvent): string {
   return `${place}${ev.heldYear ? ` (held in ${ev.heldYear})` : ''}`;
 }
 
-interface EventMention { events: HostedEvent[]; span: Span; label: string; year?: number; yearSpan?: Span }
+interface EventMention {
+  events: HostedEvent[]; span: Span; label: string; year?: number; yearSpan?: Span;
+  /** The host city written in the event's name ("the Beijing Olympics", "London 2012 Olympics"). */
+  city?: { text: string; at: number };
+}
+
+const OLYMPIC_SERIES = ['summer-olympics', 'winter-olympics'];
+/** The Games a city hosted (of one season, when given). */
+function olympicsIn(kb: KnowledgeBase, city: string, season: string | undefined): HostedEvent[] {
+  const series = season ? [/winter/i.test(season) ? 'winter-olympics' : 'summer-olympics'] : OLYMPIC_SERIES;
+  const n = normalizeName(city);
+  return series.flatMap((x) => kb.eventsOf(x)).filter((e) => !e.future && [e.city, ...(e.cityAliases ?? [])].some((c) => c && normalizeName(c) === n));
+}
+/** The last one to three capitalized words of `before` that name a city that hosted Games (longest first). */
+function hostCityBefore(kb: KnowledgeBase, before: string, season: string | undefined): { text: string; index: number } | undefined {
+  // (On the last 60 characters only: the pattern is anchored at the end and tried at every start.)
+  const base = Math.max(0, before.length - 60);
+  const m = /(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}$/u.exec(before.slice(base));
+  if (!m) return undefined;
+  const end = base + m.index + m[0].trimEnd().length;
+  for (const w of m[0].matchAll(/\p{Lu}[\p{L}'’.-]*/gu)) {
+    const start = base + m.index + w.index!;
+    if (olympicsIn(kb, before.slice(start, end), season).length) return { text: before.slice(start, end), index: start };
+  }
+  return undefined;
+}
 
 /** Named events in a sentence, with the year written with them (if any). `football`: the article is about football. */
 function eventMentions(kb: KnowledgeBase, v: SentenceView, football: boolean): EventMention[] {
@@ -269,10 +313,28 @@ function eventMentions(kb: KnowledgeBase, v: SentenceView, football: boolean): E
   }
   for (const m of body.matchAll(/\b(?:the\s+)?((1[89]|20)\d\d)\s+(Summer\s+|Winter\s+)?(?:Olympics|Olympic\s+Games|Games\s+of\s+the)\b/g)) {
     const year = Number(m[1]);
-    const series = m[3] ? (/winter/i.test(m[3]) ? ['winter-olympics'] : ['summer-olympics']) : ['summer-olympics', 'winter-olympics'];
+    const series = m[3] ? (/winter/i.test(m[3]) ? ['winter-olympics'] : ['summer-olympics']) : OLYMPIC_SERIES;
     const evs = series.flatMap((s) => kb.eventsOf(s));
     const at = evs.filter((e) => e.year === year || e.heldYear === year);
-    out.push({ events: at.length ? at : [], span: { start: v.start + m.index!, end: v.start + m.index! + m[0].length }, label: m[0].replace(/^the\s+/, ''), year });
+    // "London 2012 Olympics", "Beijing 2012 Olympics": a host city written before the year.
+    const host = /^\d/.test(m[0]) ? hostCityBefore(kb, body.slice(0, m.index!), m[3]) : undefined;
+    const city = host ? { text: host.text, at: v.start + host.index } : undefined;
+    out.push({ events: at.length ? at : [], span: { start: v.start + m.index!, end: v.start + m.index! + m[0].length }, label: m[0].replace(/^the\s+/, ''), year, city });
+  }
+  // "the Beijing Olympics", "the Sochi Winter Games" (its year is checked when the sentence gives one),
+  // and "the Olympics" ("the Summer Olympics in Beijing in 2012": its place and year are checked).
+  for (const m of body.matchAll(/\b(?:(the|The)\s+)?(Summer\s+|Winter\s+)?(?:Olympics|Olympic\s+Games)\b|\b(Summer|Winter)\s+Games\b/g)) {
+    const before = body.slice(0, m.index!);
+    if (/(?:1[89]|20)\d\d\s+$/.test(before)) continue; // the year form above
+    const season = m[2] ?? m[3];
+    const host = hostCityBefore(kb, before, season);
+    if (host) {
+      const evs = olympicsIn(kb, host.text, season);
+      out.push({ events: evs, span: { start: v.start + host.index, end: v.start + m.index! + m[0].length }, label: `${host.text} ${m[0].replace(/^the\s+/i, '')}`, city: { text: host.text, at: v.start + host.index } });
+    } else if (m[1] && !m[3]) {
+      const evs = (season ? [/winter/i.test(season) ? 'winter-olympics' : 'summer-olympics'] : OLYMPIC_SERIES).flatMap((x) => kb.eventsOf(x)).filter((e) => !e.future);
+      out.push({ events: evs, span: { start: v.start + m.index!, end: v.start + m.index! + m[0].length }, label: m[0].replace(/^the\s+/i, '') });
+    }
   }
   if (football) {
     for (const m of body.matchAll(/\b(?:the\s+)?((?:19|20)\d\d)\s+(?:FIFA\s+)?World\s+Cup\b/g)) {
@@ -308,6 +370,7 @@ function eventFindings(kb: KnowledgeBase, v: SentenceView, football: boolean): F
     let place: string | undefined, placeAt = -1;
     if (placeAfter) { place = stripPossessive(placeAfter[1]); placeAt = em.span.end + placeAfter[0].length - placeAfter[1].length; }
     else if (placeBefore) { place = stripPossessive(placeBefore[1]); placeAt = v.start + placeBefore.index; }
+    else if (em.city) { place = em.city.text; placeAt = em.city.at; }
     const year = em.year ?? (yearAfter ? Number(yearAfter[1]) : undefined);
     let candidates = em.events;
     if (em.year !== undefined && !candidates.length) {
@@ -354,10 +417,16 @@ function eventFindings(kb: KnowledgeBase, v: SentenceView, football: boolean): F
         if (byPlace.length && !byPlace.some((e) => e.year === year || e.heldYear === year)) {
           const ev = byPlace[0];
           const yAt = em.span.end + (yearAfter ? yearAfter[0].length - 4 : 0);
+          const held = (e: HostedEvent) => e.heldYear ?? e.year;
+          // A city that hosted several ("the Olympics in Paris"): name them all, offer no single fix.
+          const seasons = new Set(byPlace.map((e) => e.series)).size > 1;
+          const what = byPlace.length > 1
+            ? `the ${em.label.replace(/^(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+)*?(?=(?:Summer\s+|Winter\s+)?(?:Olympics|Olympic|Games))/u, '')} in ${used} took place in ${byPlace.map((e) => `${held(e)}${seasons ? ` (${e.name.replace(/^\d{4}\s+/, '')})` : ''}`).join(', ').replace(/, ([^,]*)$/, ' and $1')}`
+            : `${ev.number ? ev.name : ev.name.replace(/^\d{4}\s+/, 'the ')} in ${used} took place in ${held(ev)}`;
           out.push({
             start: v.start, end: v.end, trigger: { start: em.span.start, end: yAt + 4 },
-            message: `Contradiction: ${ev.number ? ev.name : ev.name.replace(/^\d{4}\s+/, 'the ')} in ${used} took place in ${ev.heldYear ?? ev.year}, not ${year}. Correct the year.`,
-            fixes: [fix(`Replace with "${ev.heldYear ?? ev.year}"`, [{ start: yAt, end: yAt + 4, newText: String(ev.heldYear ?? ev.year) }])],
+            message: `Contradiction: ${what}, not ${year}. Correct the year.`,
+            fixes: byPlace.length === 1 ? [fix(`Replace with "${held(ev)}"`, [{ start: yAt, end: yAt + 4, newText: String(held(ev)) }])] : [],
           });
         }
       }

@@ -103,6 +103,14 @@ export function normalizeName(s: string): string {
     .replace(/[’‘`]/g, "'").replace(/\./g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/**
+ * A person's name as a lookup key: `normalizeName` with German and Nordic vowel spellings folded, so
+ * "Schroeder" finds "Schröder" and "Guel" or "Gul" finds "Gül" (ö, oe and o are one key).
+ */
+export function personKey(name: string): string {
+  return normalizeName(name).replace(/([a-z])[oua]e/g, (m) => m.slice(0, 2));
+}
+
 function build(user?: UserFacts): KnowledgeBase {
   const base = officesData as unknown as { version: string; validThrough: string; offices: Office[] };
   const offices: Office[] = [...base.offices];
@@ -120,7 +128,7 @@ function build(user?: UserFacts): KnowledgeBase {
   }
   const byName = new Map<string, { office: Office; term: Term }[]>();
   for (const office of offices) for (const term of office.holders) {
-    for (const n of new Set([term.name, ...(term.aliases ?? [])].map(normalizeName))) {
+    for (const n of new Set([term.name, ...(term.aliases ?? [])].map(personKey))) {
       let l = byName.get(n);
       if (!l) byName.set(n, (l = []));
       l.push({ office, term });
@@ -129,10 +137,10 @@ function build(user?: UserFacts): KnowledgeBase {
   // Aliases the user gives a known person ("Bibi" for a holder) join that person's terms.
   for (const e of user?.entities ?? []) {
     if (e.kind !== 'person') continue;
-    const known = byName.get(normalizeName(e.name));
+    const known = byName.get(personKey(e.name));
     if (!known) continue;
     for (const a of e.aliases ?? []) {
-      const n = normalizeName(a);
+      const n = personKey(a);
       const l = byName.get(n) ?? [];
       for (const k of known) if (!l.includes(k)) l.push(k);
       byName.set(n, l);
@@ -164,7 +172,7 @@ function build(user?: UserFacts): KnowledgeBase {
     titleForms,
     checked,
     officesWithTitle: (t) => byTitle.get(t) ?? [],
-    termsOf: (name) => byName.get(normalizeName(name)) ?? [],
+    termsOf: (name) => byName.get(personKey(name)) ?? [],
     holdersAt: (office, date) => office.holders.filter((h) => h.start <= date && (h.end === null || date < h.end)),
     country: (name) => countryByName(name) ?? countryByName(name.replace(/^the\s+/i, '')),
     countriesOfCity(name) {
