@@ -23,6 +23,8 @@ test('unsourced-statistic: figures stated as fact are flagged, with a message an
     'It was the deadliest storm on record.',
     'The festival drew 35 thousand visitors.',
     'The hospital treated 240 patients during the outbreak.',
+    'It was the worst flood in 50 years.',
+    'Turnout was the highest in decades.',
   ];
   for (const t of cases) {
     const f = found(t);
@@ -76,6 +78,9 @@ test('vague-attribution: unnamed sources are flagged; named ones are not', () =>
     'The treatment has been described as dangerous.',
     'Analysts at several banks have warned of a slowdown.',
     'The camp, which the agency calls a shelter, is what critics charge is a prison.',
+    'The ceasefire, widely seen as fragile, held through the night.',
+    'Widely regarded as a reformer, the governor took office in May.',
+    'The ruling is considered by many to be a setback for the union.',
   ];
   for (const t of vague) assert.deepEqual(cats(t), ['vague-attribution'], t);
   const named = [
@@ -84,6 +89,8 @@ test('vague-attribution: unnamed sources are flagged; named ones are not', () =>
     'Critics of the plan gathered outside parliament on Monday.',
     'The ministry reported that the ship sank near the coast.',
     'Berg claimed that the driver allegedly fled the scene.',
+    'The ruling was criticised by the bar association as too lenient.',
+    'The plan, widely covered in the press, was published on Monday.',
   ];
   for (const t of named) assert.deepEqual(cats(t), [], t);
 });
@@ -98,6 +105,8 @@ test('opinion-as-fact: evaluative language in the reporter\u2019s voice, not in 
     'Sadly, the museum will close next year.',
     'It was one of the most successful campaigns ever.',
     'The new stadium is a stunning piece of architecture.',
+    'The vote was a turning point for the party.',
+    'The mayor gave a stirring speech at the opening.',
   ];
   for (const t of opinion) assert.deepEqual(cats(t), ['opinion-as-fact'], t);
   const fine = [
@@ -107,6 +116,7 @@ test('opinion-as-fact: evaluative language in the reporter\u2019s voice, not in 
     'The march passed through the historic district of the city.',
     'The report was released on Tuesday.',
     'Berg underscored the need for new talks.',
+    'The river reached its highest level in 50 years, the weather service said.',
   ];
   for (const t of fine) assert.deepEqual(cats(t), [], t);
 });

@@ -51,7 +51,11 @@ const PASSIVE = new RegExp(
   `(?<![\\p{L}])(?:it\\s+(?:is|was|has\\s+been|had\\s+been)\\s+(?:widely\\s+|generally\\s+|commonly\\s+|often\\s+)?(?:${alt(PASSIVE_SAYING)})\\s+that` +
   `|(?:is|are|was|were)\\s+(?:widely\\s+|generally\\s+|commonly\\s+|often\\s+)?(?:said|believed|thought|reported|alleged|rumou?red|understood|known|estimated|expected|feared)\\s+to\\s+(?:be|have)` +
   `|(?:has|have|had)\\s+(?:long\\s+|often\\s+|widely\\s+)?been\\s+(?:widely\\s+|often\\s+|variously\\s+)?(?:described|characteri[sz]ed|labell?ed|dubbed|called|regarded|considered|seen|viewed|touted|hailed|deemed|branded|criticised|criticized)\\s+as` +
-  `|(?:is|are|was|were)\\s+(?:widely|generally|commonly|often|largely|broadly)\\s+(?:described|characteri[sz]ed|regarded|considered|seen|viewed|believed|thought|accepted|acknowledged|recognised|recognized|touted|hailed|deemed|known))(?![\\p{L}])(?!\\s+by\\s)`, 'giu');
+  `|(?:is|are|was|were)\\s+(?:widely|generally|commonly|often|largely|broadly)\\s+(?:described|characteri[sz]ed|regarded|considered|seen|viewed|believed|thought|accepted|acknowledged|recognised|recognized|touted|hailed|deemed|known)` +
+  // Without its verb, after a comma or at the start: "The summit, widely seen as a turning point, ..."
+  `|(?<=,|,\\s|^)(?:widely|generally|commonly|broadly)\\s+(?:described|regarded|considered|seen|viewed|believed|thought|touted|hailed|deemed)\\s+(?:as|to\\s+be)` +
+  // The agent is no one in particular: "is considered by many to be", "was seen by critics as".
+  `|(?:is|are|was|were|been)\\s+(?:\\p{Ll}+ly\\s+)?(?:described|regarded|considered|seen|viewed|believed|thought|hailed|deemed|criticised|criticized)\\s+by\\s+(?:many|some|most|others|experts|critics|observers|analysts|commentators|insiders)(?![\\p{L}]))(?![\\p{L}])(?!\\s+by\\s)`, 'giu');
 /** "the international community remains watchful". */
 const COMMUNITY = /\b(?:the\s+)?(?:international|global|world)\s+community\s+(?:\w+ly\s+)?(?:remains|remained|is|was|has|had|believes|believed|fears|feared|hopes|hoped|expects|expected|agrees|agreed|welcomed|welcomes|condemned|condemns|says|said|wants|wanted|watches|watched|looks|looked|views|viewed|sees|saw|considers|considered|waits|awaits)\b/giu;
 /** A citation marker or a link: "[3]", "(Reuters)", an http(s) URL, a Markdown link. */

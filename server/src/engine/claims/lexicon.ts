@@ -70,7 +70,8 @@ export const PUFFERY = [
   'exemplary', 'unwavering', 'steadfast', 'tireless', 'indispensable', 'invaluable', 'vibrant', 'thriving',
   'unique opportunity', 'watershed', 'milestone', 'cornerstone', 'beacon', 'paradigm shift', 'new era',
   'new chapter', 'shining example', 'testament to', 'at the forefront', 'at the vanguard', 'world-renowned',
-  'must-see', 'must-have', 'best-in-class', 'second to none', 'like no other',
+  'must-see', 'must-have', 'best-in-class', 'second to none', 'like no other', 'turning point', 'defining moment',
+  'stirring', 'rousing', 'resounding', 'masterful', 'dazzling', 'heartwarming',
 ];
 
 /** Editorializing: the reporter's comment on what is reported. */

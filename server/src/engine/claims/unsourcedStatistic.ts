@@ -64,6 +64,11 @@ function ordinaryContext(body: string, at: number, raw: string): boolean {
   return false;
 }
 
+/** What makes a factual superlative a ranking: its scope ("in history", "ever", "in 50 years"). */
+const SUPERLATIVE_SCOPE = new RegExp(String.raw`\b(?:ever|on\s+record|in\s+(?:the\s+)?(?:history|world|country|nation|region|constituency|state|city|league|district|province|continent|area|market|industry|sector|contest|competition|election|race|category|group)\b|in\s+\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}\p{L}*)*|in\s+[\p{Lu}][\p{L}]*'s\s+history|since\s+(?:\d{4}|records|the\s+\w+)|of\s+any\b|to\s+any\b|than\s+any\b|of\s+all\b` +
+  // "the worst flood in 50 years", "the highest turnout in decades", "in living memory"
+  String.raw`|in\s+(?:(?:more\s+than|over|nearly|almost|about|at\s+least)\s+)?(?:\d+|a|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred|several|many)\s+(?:years|decades|centuries|generations)\b|in\s+(?:decades|years|a\s+century|a\s+generation|living\s+memory|recent\s+memory|modern\s+times|recorded\s+history)\b)`, 'u');
+
 /** The first statistic in the sentence, as a span relative to its body, with what it is. */
 export function findStatistic(body: string, quoted: (s: Span) => boolean): { span: Span; what: string } | null {
   let best: { span: Span; what: string } | null = null;
@@ -111,7 +116,7 @@ export function findStatistic(body: string, quoted: (s: Span) => boolean): { spa
     const tail = m[2];
     if (/^most$/i.test(m[1]) && EVAL.test(tail)) continue;
     if (/^(?:least|most)$/i.test(m[1]) && /^\s+(?:of|likely|recent|part|important)\b/i.test(tail)) continue;
-    const scope = /\b(?:ever|on\s+record|in\s+(?:the\s+)?(?:history|world|country|nation|region|constituency|state|city|league|district|province|continent|area|market|industry|sector|contest|competition|election|race|category|group)\b|in\s+\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}\p{L}*)*|in\s+[\p{Lu}][\p{L}]*'s\s+history|since\s+(?:\d{4}|records|the\s+\w+)|of\s+any\b|to\s+any\b|than\s+any\b|of\s+all\b)/u.exec(tail);
+    const scope = SUPERLATIVE_SCOPE.exec(tail);
     if (!scope) continue;
     consider(m.index, m.index + m[0].length - tail.length + scope.index + scope[0].length, 'ranking');
   }
