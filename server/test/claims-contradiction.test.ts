@@ -160,3 +160,25 @@ test('Olympics: a city that hosted several Games is checked against all of them,
   ];
   for (const t of quiet) assert.deepEqual(contradictions(t).map((x) => x.message), [], t);
 });
+
+test('office checks read a title in an appositive: "X, the U.S. president," and "the French president, X,"', () => {
+  const after = 'date 2019-06-12\n\nBarack Obama, the U.S. president, welcomed the agreement on Wednesday.\n';
+  const [a] = contradictions(after);
+  assert.ok(a, 'a finding');
+  assert.match(a.message, /Barack Obama was not President of the United States on 2019-06-12.*Donald Trump/);
+  assert.equal(applyFix(after, a), after.replace('Barack Obama', 'Donald Trump'));
+  assert.equal(applyFix(after, a, 1), after.replace('the U.S. president', 'the former U.S. president'));
+  const before = 'date 2016-06-12\n\nThe French president, Jacques Chirac, sent a message of support.\n';
+  const [b] = contradictions(before);
+  assert.ok(b, 'a finding');
+  assert.match(b.message, /Jacques Chirac was not President of France on 2016-06-12.*François Hollande/);
+  assert.match(contradictions('date 2010-03-01\n\nGordon Brown, Britain\u2019s prime minister, met the envoys.\n').map((c) => c.message).join(''), /^$/);
+  assert.match(contradictions('date 2012-03-01\n\nGordon Brown, Britain\u2019s prime minister, met the envoys.\n')[0]?.message ?? '', /David Cameron/);
+  const quiet = [
+    'date 2019-06-12\n\nBarack Obama, the former U.S. president, welcomed the agreement.\n',
+    'date 2019-06-12\n\nDonald Trump, the U.S. president, welcomed the agreement.\n',
+    'date 2019-06-12\n\nBarack Obama, the author of two memoirs, welcomed the agreement.\n',
+    'date 2019-06-12\n\nThe president of the club, Barack Obama, welcomed the agreement.\n',
+  ];
+  for (const t of quiet) assert.deepEqual(contradictions(t).map((c) => c.message), [], t);
+});

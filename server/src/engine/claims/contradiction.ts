@@ -183,37 +183,99 @@ function titleRegex(kb: KnowledgeBase): RegExp {
 
 const NOT_IN_OFFICE = /\b(?:former|ex|then|late|onetime|one-time|erstwhile|future|would-be|incoming|outgoing|designate|acting|interim|deputy|vice|vice-|assistant|under|shadow|elect|candidate|nominee|presumptive|hopeful|first lady|previous|past|next)\b[\s-]*$/i;
 
+/** Title forms by their lower-case spelling ("u.s. president" → "U.S. President"), for appositives. */
+const lowerTitles = new WeakMap<KnowledgeBase, Map<string, string>>();
+function titleByLowerCase(kb: KnowledgeBase): Map<string, string> {
+  let m = lowerTitles.get(kb);
+  if (!m) {
+    m = new Map();
+    for (const t of kb.titleForms) if (!m.has(t.toLowerCase())) m.set(t.toLowerCase(), t);
+    lowerTitles.set(kb, m);
+  }
+  return m;
+}
+
+/**
+ * A title in an appositive phrase ("the U.S. president", "Britain's prime minister", "the president of
+ * France"), as a title form of the base; undefined when the phrase is something else or says the
+ * office is not held now ("the former president").
+ */
+function appositiveTitle(kb: KnowledgeBase, phrase: string): string | undefined {
+  if (/\b(?:former|ex|then|late|onetime|one-time|erstwhile|future|would-be|incoming|outgoing|designate|acting|interim|deputy|vice|assistant|under|shadow|elect|candidate|nominee|previous|past|next|first)\b/i.test(phrase)) return undefined;
+  let p = phrase.replace(/^the\s+/i, '').replace(/\s+/g, ' ');
+  const of = /^(.*?) of (?:the )?(\p{Lu}[\p{L}. ]*)$/u.exec(p);
+  if (of && countryByName(of[2])) p = of[1];
+  const possessive = /^(\p{Lu}[\p{L}. ]*?)(?:'s|’s) (.*)$/u.exec(p);
+  if (possessive && countryByName(possessive[1])) p = possessive[2];
+  return titleByLowerCase(kb).get(p.toLowerCase());
+}
+
+// "Barack Obama, the U.S. president, said" / "The French president, Jacques Chirac, said".
+const APPOSITIVE_AFTER = new RegExp(`(?<![\\p{L}'’.-])(${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}),\\s+((?:the|The|\\p{Lu}[\\p{L}.]*(?:'s|’s))\\s+[^,;:()"“”]{2,60}?),`, 'gu');
+const APPOSITIVE_BEFORE = new RegExp(`(?<![\\p{L}])((?:the|The|\\p{Lu}[\\p{L}.]*(?:'s|’s))\\s+[^,;:()"“”]{2,60}?),\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}),`, 'gu');
+
+interface OfficeCandidate {
+  /** The title as a form of the base ("U.S. President"). */
+  readonly title: string;
+  /** The words that may hold the name, from the sentence, and where they start in the body. */
+  readonly words: string;
+  readonly wordsAt: number;
+  /** The finding's span in the body (title and name), computed from the name's end when absent. */
+  readonly span?: { start: number; end: number };
+  /** Where an "Insert former" fix goes in the body. */
+  readonly formerAt: number;
+}
+
 function officeFindings(kb: KnowledgeBase, ctx: RuleContext, v: SentenceView, date: string | null): Finding[] {
   const out: Finding[] = [];
   if (!date) return out;
-  const TITLE = titleRegex(kb);
-  TITLE.lastIndex = 0;
   // A sentence about another time: use its one explicit year, or skip when it names several.
   // Years that date the sentence ("in 2012", "In 2012,", "since 2015"), not those naming an event ("the 2014 World Cup").
   const years = [...new Set([...v.body.matchAll(/(?:\b(?:in|during|since|until|till|by|from|early|late|mid|of|on|throughout)\s+(?:(?:early|late|mid|january|february|march|april|may|june|july|august|september|october|november|december)[\s-]+)?|^)(1[89]\d\d|20\d\d)\b(?!\s+(?:summer|winter|olympic|olympics|fifa|world|g7|g8|g20|games|elections?|summit|cup|census|protests|uprising|attacks?))/gi)].map((y) => y[1]))];
   if (years.length > 1) return out;
   if (/\b(?:at the time|back then|in the (?:19|20)\d0s|when (?:he|she) was|as (?:a )?former|previously|years ago|once served|had served|served as|was elected|was sworn|took office|left office|succeeded|predecessor|successor)\b/i.test(v.body)) return out;
   const year = years[0] && years[0] !== date.slice(0, 4) ? years[0] : null;
+  const candidates: OfficeCandidate[] = [];
+  const TITLE = titleRegex(kb);
+  TITLE.lastIndex = 0;
   for (let m = TITLE.exec(v.body); m; m = TITLE.exec(v.body)) {
-    const title = m[1].replace(/\s+/g, ' ');
     const before = v.body.slice(0, m.index);
     const after = v.body.slice(m.index + m[0].length);
     if (NOT_IN_OFFICE.test(before) || /^-?elect\b|^\s*-\s*elect/i.test(after)) continue;
     if (/^-/.test(after)) continue;
+    candidates.push({ title: m[1].replace(/\s+/g, ' '), words: m[2], wordsAt: m.index + m[0].length - m[2].length, formerAt: m.index });
+  }
+  APPOSITIVE_AFTER.lastIndex = 0;
+  for (let m = APPOSITIVE_AFTER.exec(v.body); m; m = APPOSITIVE_AFTER.exec(v.body)) {
+    const title = appositiveTitle(kb, m[2]);
+    if (!title) { APPOSITIVE_AFTER.lastIndex = m.index + m[1].length + 1; continue; }
+    const phraseAt = m.index + m[0].length - 1 - m[2].length;
+    candidates.push({ title, words: m[1], wordsAt: m.index, span: { start: m.index, end: phraseAt + m[2].length }, formerAt: phraseAt + (/^the\s/i.test(m[2]) ? 4 : 0) });
+  }
+  APPOSITIVE_BEFORE.lastIndex = 0;
+  for (let m = APPOSITIVE_BEFORE.exec(v.body); m; m = APPOSITIVE_BEFORE.exec(v.body)) {
+    const title = appositiveTitle(kb, m[1]);
+    if (!title) continue;
+    candidates.push({ title, words: m[2], wordsAt: m.index + m[0].length - 1 - m[2].length, span: { start: m.index, end: m.index + m[0].length - 1 }, formerAt: m.index + (/^the\s/i.test(m[1]) ? 4 : 0) });
+  }
+  const seen = new Set<number>();
+  for (const c of candidates) {
     // The longest prefix of the words that names a known holder of an office with this title.
-    const words = m[2].split(/\s+/);
+    const words = c.words.split(/\s+/);
     let name = '', terms: { office: Office; term: Term }[] = [];
     for (let n = words.length; n > 0; n--) {
       const cand = stripPossessive(words.slice(0, n).join(' '));
-      const offices = new Set(kb.officesWithTitle(title));
+      const offices = new Set(kb.officesWithTitle(c.title));
       const t = kb.termsOf(cand).filter((x) => offices.has(x.office));
       if (t.length) { name = cand; terms = t; break; }
     }
     if (!name) continue;
+    const nameStart = c.wordsAt + c.words.indexOf(name);
+    const nameEnd = nameStart + name.length;
+    if (seen.has(nameStart)) continue;
     // Only a full name or a name followed by a non-name word: "President Obama Foundation" is a name.
-    const nameEnd = m.index + m[0].indexOf(name, title.length) + name.length;
-    if (/^\s+\p{Lu}\p{Ll}/u.test(v.body.slice(nameEnd)) && !/^\s+(?:said|says|told|and|met|on|in|of|at|was|is|has|had|will|would)\b/u.test(v.body.slice(nameEnd))) continue;
-    const span = { start: v.start + m.index, end: v.start + nameEnd };
+    if (!c.span && /^\s+\p{Lu}\p{Ll}/u.test(v.body.slice(nameEnd)) && !/^\s+(?:said|says|told|and|met|on|in|of|at|was|is|has|had|will|would)\b/u.test(v.body.slice(nameEnd))) continue;
+    const span = { start: v.start + (c.span?.start ?? c.formerAt), end: v.start + (c.span?.end ?? nameEnd) };
     if (inQuote(v, span)) continue;
     const offices = [...new Set(terms.map((t) => t.office))];
     // The base knows nothing before the office's first recorded term: no check then.
@@ -227,6 +289,7 @@ function officeFindings(kb: KnowledgeBase, ctx: RuleContext, v: SentenceView, da
       held = terms.some((t) => t.term.start <= hi && (t.term.end === null || t.term.end > lo));
     }
     if (held) continue;
+    seen.add(nameStart);
     const office = covered[0];
     const when = year ?? date;
     const holders = year
@@ -235,11 +298,11 @@ function officeFindings(kb: KnowledgeBase, ctx: RuleContext, v: SentenceView, da
     const own = terms.filter((t) => t.office === office).map((t) => `${t.term.start} to ${t.term.end ?? 'today'}`);
     const person = terms[0].term.name;
     const holderText = holders.length ? `; ${year ? 'in' : 'on'} ${when} the office was held by ${[...new Set(holders.map((h) => h.name))].join(' and ')}` : '';
-    const nameSpan = { start: v.start + nameEnd - name.length, end: v.start + nameEnd };
+    const nameSpan = { start: v.start + nameStart, end: v.start + nameEnd };
     const fixes: Fix[] = [];
     if (holders.length === 1) fixes.push(fix(`Replace with "${holders[0].name}"`, [{ ...nameSpan, newText: holders[0].name }]));
-    fixes.push(fix(`Insert "former"`, [{ start: span.start, end: span.start, newText: /^\p{Lu}/u.test(v.body.slice(m.index)) && (m.index === 0) ? 'Former ' : 'former ' }]));
-    if (m.index === 0) fixes[fixes.length - 1] = fix('Insert "Former"', [{ start: span.start, end: span.start, newText: 'Former ' }]);
+    const sentenceStart = c.formerAt === 0;
+    fixes.push(fix(sentenceStart ? 'Insert "Former"' : 'Insert "former"', [{ start: v.start + c.formerAt, end: v.start + c.formerAt, newText: sentenceStart ? 'Former ' : 'former ' }]));
     out.push({
       start: v.start, end: v.end, trigger: span,
       message: `Contradiction: ${person} was not ${office.name} ${year ? `in ${year}` : `on ${date} (the article's date)`}: ${own.length ? `${own.length === 1 ? 'term' : 'terms'} ${own.join(', ')}` : 'never held it'}${holderText}. Correct the name or the title, or write "former".`,
