@@ -104,3 +104,10 @@ test('gazetteers: football clubs, regional divisions, cinema and cultural centre
   assert.equal(kindOf('The firm opened a hub in Penang and another in Selangor.', 'Penang'), 'place');
   assert.equal(kindOf('The prize was given at the Daejeon Cinema Center.', 'Daejeon Cinema Center'), 'place');
 });
+
+test("an organization's short form read on its own joins the full name the article gives", () => {
+  const a = analyze('Talvik Logistics Holdings will list its shares. Talvik chief executive Mara Quintal said the plan was ready.');
+  const org = a.entities.find((e) => e.name === 'Talvik Logistics Holdings');
+  assert.ok(org, JSON.stringify(a.entities.map((e) => e.name)));
+  assert.deepEqual(org.mentions.map((m) => m.text), ['Talvik Logistics Holdings', 'Talvik']);
+});

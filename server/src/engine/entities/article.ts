@@ -144,6 +144,13 @@ function sensesOf(blocks: readonly BlockForms[]): { best: Map<string, Sense>; ma
       maxWords = Math.max(maxWords, widthOf(t.form));
     } else if (t.score > top.score) best.set(t.form, { kind: t.kind, canonical: t.canonical, score: t.score });
   }
+  // "Wydad" read on its own, named after itself, is the Wydad AC the article names in full.
+  for (const b of blocks) {
+    for (const v of b.orgVotes) {
+      const top = best.get(v.form);
+      if (top && top.kind === v.kind && top.canonical === v.form && v.canonical !== v.form) best.set(v.form, { ...top, canonical: v.canonical });
+    }
+  }
   return { best, maxWords };
 }
 
