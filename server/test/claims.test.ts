@@ -81,6 +81,7 @@ test('vague-attribution: unnamed sources are flagged; named ones are not', () =>
     'The ceasefire, widely seen as fragile, held through the night.',
     'Widely regarded as a reformer, the governor took office in May.',
     'The ruling is considered by many to be a setback for the union.',
+    'Scientists say droughts are becoming longer.',
   ];
   for (const t of vague) assert.deepEqual(cats(t), ['vague-attribution'], t);
   const named = [
@@ -91,6 +92,7 @@ test('vague-attribution: unnamed sources are flagged; named ones are not', () =>
     'Berg claimed that the driver allegedly fled the scene.',
     'The ruling was criticised by the bar association as too lenient.',
     'The plan, widely covered in the press, was published on Monday.',
+    'Scientists at the University of Oslo say droughts are becoming longer.',
   ];
   for (const t of named) assert.deepEqual(cats(t), [], t);
 });

@@ -31,7 +31,9 @@ export interface Attribution {
 const SPEECH = phraseRegex(SPEECH_VERBS, 'giu');
 /** Quantifiers that make a plural group an unnamed source. */
 const QUANT = '(?:some|many|most|several|certain|various|numerous|other|few|a\\s+few|a\\s+number\\s+of|a\\s+lot\\s+of|lots\\s+of|unnamed|anonymous|unidentified|independent|leading|top|recent|local|western|foreign|international|senior|government|industry|medical|legal|security|military|political|health|news|media|press|scientific|academic|unconfirmed|early|initial)';
-const ALWAYS_VAGUE = ['experts', 'expert', 'critics', 'observers', 'analysts', 'commentators', 'pundits', 'insiders', 'sources', 'reports', 'estimates', 'studies', 'rumours', 'rumors', 'skeptics', 'sceptics', 'detractors', 'speculation', 'polls', 'surveys'];
+// (Scientists, researchers, economists, historians and scholars speak for no one in particular as well:
+// "scientists say" names no study and no person.)
+const ALWAYS_VAGUE = ['experts', 'expert', 'scientists', 'researchers', 'economists', 'historians', 'scholars', 'critics', 'observers', 'analysts', 'commentators', 'pundits', 'insiders', 'sources', 'reports', 'estimates', 'studies', 'rumours', 'rumors', 'skeptics', 'sceptics', 'detractors', 'speculation', 'polls', 'surveys'];
 const GROUPS = VAGUE_SOURCE_NOUNS.filter((n) => !ALWAYS_VAGUE.includes(n) && !['many', 'some', 'others'].includes(n));
 const alt = (ws: readonly string[]) => [...new Set(ws)].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|');
 const VERB = `(?:(?:have|has|had|also|often|widely|long|now|generally|still|already|repeatedly|openly|privately|have\\s+long|have\\s+also|had\\s+also)\\s+)*(?:${alt(VAGUE_SOURCE_VERBS)})\\b`;
