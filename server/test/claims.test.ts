@@ -119,6 +119,7 @@ test('opinion-as-fact: evaluative language in the reporter\u2019s voice, not in 
     'The report was released on Tuesday.',
     'Berg underscored the need for new talks.',
     'The river reached its highest level in 50 years, the weather service said.',
+    'The foreign minister described the vote as historic.',
   ];
   for (const t of fine) assert.deepEqual(cats(t), [], t);
 });

@@ -126,7 +126,9 @@ export function attributionOf(view: SentenceView): Attribution {
     // "claims to be", "says to", "maintained to": an infinitive, not a report.
     if (/^\s+to\b/i.test(rest) && word !== 'according') continue;
     // Verbs with an everyday sense need a report after them ("added that", "noted:", "stated, ...").
-    if (AMBIGUOUS.has(word) && !/^\s*(?:that\b|[,:"“—–-]|\.\s*$|$|in\s+a\s+(?:statement|post|tweet|interview|blog)|on\s+(?:Twitter|X|Facebook|his|her|their|its)\b)/u.test(rest)) continue;
+    // ("described the vote as historic": the evaluation is the subject's.)
+    if (AMBIGUOUS.has(word) && !/^\s*(?:that\b|[,:"“—–-]|\.\s*$|$|in\s+a\s+(?:statement|post|tweet|interview|blog)|on\s+(?:Twitter|X|Facebook|his|her|their|its)\b)/u.test(rest)
+      && !(/^describe/.test(word) && /^\s+[^.;:]{1,80}?\sas\s/.test(rest))) continue;
     if (word === 'according') {
       if (!/^\s+to\b/i.test(body.slice(m.index + m[0].length))) continue;
       named = span;
