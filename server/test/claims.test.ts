@@ -109,6 +109,8 @@ test('opinion-as-fact: evaluative language in the reporter\u2019s voice, not in 
     'The new stadium is a stunning piece of architecture.',
     'The vote was a turning point for the party.',
     'The mayor gave a stirring speech at the opening.',
+    'The two ministers held fruitful talks on fishing rights.',
+    'The merger reflects the robust partnership between the two firms.',
   ];
   for (const t of opinion) assert.deepEqual(cats(t), ['opinion-as-fact'], t);
   const fine = [

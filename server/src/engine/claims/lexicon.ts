@@ -72,6 +72,9 @@ export const PUFFERY = [
   'new chapter', 'shining example', 'testament to', 'at the forefront', 'at the vanguard', 'world-renowned',
   'must-see', 'must-have', 'best-in-class', 'second to none', 'like no other', 'turning point', 'defining moment',
   'stirring', 'rousing', 'resounding', 'masterful', 'dazzling', 'heartwarming',
+  // the diplomatic and corporate promotion of press releases
+  'fruitful', 'seamless', 'holistic', 'flourishing', 'robust ties', 'robust partnership', 'robust relationship',
+  'immense potential', 'powerful example', 'bright future', 'deep trust', 'shared vision',
 ];
 
 /** Editorializing: the reporter's comment on what is reported. */
