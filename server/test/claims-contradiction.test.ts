@@ -6,6 +6,11 @@ function contradictions(text: string): Claim[] {
   return analyze(text).claims.filter((c) => c.category === 'contradiction');
 }
 
+/** Each article gives no contradiction. */
+function assertQuiet(articles: readonly string[]): void {
+  for (const t of articles) assert.deepEqual(contradictions(t).map((c) => c.message), [], t);
+}
+
 /** Applies a claim's first fix to the text. */
 function applyFix(text: string, c: Claim, index = 0): string {
   const edits = [...(c.fixes?.[index]?.edits ?? [])].sort((a, b) => b.start - a.start);
@@ -132,7 +137,7 @@ test('office checks stay quiet for former holders, other years and no date heade
 });
 
 test('capital and pair checks stay quiet on regions, lists and non-national capitals', () => {
-  const quiet = [
+  assertQuiet([
     'date 2020-01-01\n\nSydney, the capital of New South Wales, flooded.\n',
     'date 2020-01-01\n\nThe tour visits Berlin, France and Spain.\n',
     'date 2020-01-01\n\nAlmaty, the former capital of Kazakhstan, grew fast.\n',
@@ -140,8 +145,7 @@ test('capital and pair checks stay quiet on regions, lists and non-national capi
     'date 2020-01-01\n\nShe grew up in Atlanta, Georgia, and moved away.\n',
     'date 2020-01-01\n\n"Sydney, the capital of Australia, is lovely," the tourist said wrongly.\n',
     'date 2020-01-01\n\nWe met in Ankara, the Turkish capital, and in Canberra, the Australian capital.\n',
-  ];
-  for (const t of quiet) assert.deepEqual(contradictions(t).map((c) => c.message), [], t);
+  ]);
   // A city whose name holds another city's: "New York" is not a claim about York (England).
   const text = 'date 2020-01-01\n\nNew York, the US capital, reopened.\n';
   assert.ok(contradictions(text).every((c) => !/not York\b/.test(c.message)), 'not about York');
@@ -152,13 +156,12 @@ test('Olympics: a city that hosted several Games is checked against all of them,
   assert.ok(c, 'one finding');
   assert.match(c.message, /the Olympics in Paris took place in 1900, 1924 and 2024, not 2020/);
   assert.deepEqual(c.fixes, [], 'no single right year to offer');
-  const quiet = [
+  assertQuiet([
     'date 2021-01-01\n\nThe athletes had met at the Olympics in London in 2012.\n',
     'date 2021-09-01\n\nThe Tokyo Olympics in 2021 were held without spectators.\n',
     'date 2023-01-01\n\nThe Beijing Winter Olympics in 2022 used artificial snow.\n',
     'date 2013-01-01\n\nThe London 2012 Olympics left a stadium behind.\n',
-  ];
-  for (const t of quiet) assert.deepEqual(contradictions(t).map((x) => x.message), [], t);
+  ]);
 });
 
 test('office checks read a title in an appositive: "X, the U.S. president," and "the French president, X,"', () => {
@@ -174,11 +177,10 @@ test('office checks read a title in an appositive: "X, the U.S. president," and 
   assert.match(b.message, /Jacques Chirac was not President of France on 2016-06-12.*François Hollande/);
   assert.match(contradictions('date 2010-03-01\n\nGordon Brown, Britain\u2019s prime minister, met the envoys.\n').map((c) => c.message).join(''), /^$/);
   assert.match(contradictions('date 2012-03-01\n\nGordon Brown, Britain\u2019s prime minister, met the envoys.\n')[0]?.message ?? '', /David Cameron/);
-  const quiet = [
+  assertQuiet([
     'date 2019-06-12\n\nBarack Obama, the former U.S. president, welcomed the agreement.\n',
     'date 2019-06-12\n\nDonald Trump, the U.S. president, welcomed the agreement.\n',
     'date 2019-06-12\n\nBarack Obama, the author of two memoirs, welcomed the agreement.\n',
     'date 2019-06-12\n\nThe president of the club, Barack Obama, welcomed the agreement.\n',
-  ];
-  for (const t of quiet) assert.deepEqual(contradictions(t).map((c) => c.message), [], t);
+  ]);
 });
