@@ -65,6 +65,8 @@ export interface StoreOptions {
    * stays within ~300 MB.
    */
   spreadMaxChars?: number;
+  /** ...and so does every analysis while the load average is above this (default: cores + 1). */
+  spreadMaxLoad?: number;
   /** Uncached blocks are sent to the workers in chunks of about this many characters. */
   chunkChars?: number;
   /** A first analysis with more uncached text than this publishes partial results. */
@@ -124,7 +126,7 @@ export class AnalysisStore {
     const script = options.workerScript ?? join(__dirname, 'worker.js');
     const workers = options.workers ?? defaultWorkers();
     this.pool = workers > 0 && existsSync(script)
-      ? new WorkerPool(script, { size: workers, idleMs: options.idleMs, spreadMaxChars: options.spreadMaxChars, log: (m) => hooks.log?.(m) })
+      ? new WorkerPool(script, { size: workers, idleMs: options.idleMs, spreadMaxChars: options.spreadMaxChars, spreadMaxLoad: options.spreadMaxLoad, log: (m) => hooks.log?.(m) })
       : null;
     this.chunkChars = options.chunkChars ?? 8192;
     this.partialChars = options.partialChars ?? 256 * 1024;

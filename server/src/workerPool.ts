@@ -7,6 +7,8 @@
  *   at most `spreadMaxChars` uncached text spreads its chunks over every worker (both cores for a
  *   large first analysis); a larger one (a multi-megabyte article) uses one worker, and the pool stops
  *   its idle extra workers first: each worker costs 50–100 MB, and the server must stay within ~300 MB.
+ *   On a machine already busy (load average above `spreadMaxLoad`, like `make -l`), an analysis also
+ *   uses one worker: a second one finds no idle core and only adds its own warm-up and GC.
  * - article jobs (`ask`): a whole article analyzed for the workspace index (`summarize`, background:
  *   lowest priority, one worker at a time, never queued behind or ahead of other work in a worker, so
  *   an open document always has a worker) or for a rename across the workspace (`renameSpans`).
@@ -15,6 +17,7 @@
  * worker fails, a job resolves null and the caller computes it in-process.
  */
 import { Worker } from 'node:worker_threads';
+import { loadavg, cpus } from 'node:os';
 import type { BlockResult } from './engine/blocks';
 import type { Span } from './engine';
 import type { IndexedEntity } from './features/indexSummary';
@@ -46,7 +49,7 @@ interface Job {
   readonly request: BlocksRequest | ArticleRequest;
   readonly priority: number;
   readonly seq: number;
-  /** 'spread': any worker; 'solo': one worker (idle extra workers are stopped); 'background': see above. */
+  /** 'spread': any worker; 'solo': one worker (above `spreadMaxChars`, the idle others are stopped); 'background': see above. */
   readonly mode: 'spread' | 'solo' | 'background';
   resolve(answer: WorkerAnswer | null): void;
 }
@@ -73,6 +76,11 @@ export interface PoolOptions {
   readonly idleMs?: number;
   /** Block jobs of analyses with more uncached text than this use one worker (default 1.5 MB). */
   readonly spreadMaxChars?: number;
+  /**
+   * ...and so do all of them while the 1-minute load average is above this (default: cores + 1; the
+   * busy machine has no idle core for a second worker).
+   */
+  readonly spreadMaxLoad?: number;
   readonly log?: (message: string) => void;
 }
 
@@ -87,11 +95,13 @@ export class WorkerPool {
   /** Workers started so far (for tests). */
   spawned = 0;
   readonly spreadMaxChars: number;
+  private readonly spreadMaxLoad: number;
   private readonly idleMs: number;
   private readonly log: (message: string) => void;
 
   constructor(private readonly script: string, private readonly options: PoolOptions) {
     this.spreadMaxChars = options.spreadMaxChars ?? 1536 * 1024;
+    this.spreadMaxLoad = options.spreadMaxLoad ?? cpus().length + 1;
     this.idleMs = options.idleMs ?? 30_000;
     this.log = options.log ?? (() => undefined);
   }
@@ -114,7 +124,9 @@ export class WorkerPool {
    * analyses first); resolves null when the job was cancelled or the worker failed.
    */
   run(owner: string, languageId: string, texts: readonly string[], uncachedChars: number): Promise<readonly BlockResult[] | null> {
-    const mode = uncachedChars > this.spreadMaxChars ? 'solo' : 'spread';
+    // (An edit's few blocks take whichever worker is free.)
+    const busy = uncachedChars >= 32 * 1024 && loadavg()[0] > this.spreadMaxLoad;
+    const mode = uncachedChars > this.spreadMaxChars || busy ? 'solo' : 'spread';
     return this.push(owner, { languageId, texts }, uncachedChars, mode).then((a) => a?.results ?? null);
   }
 
@@ -226,9 +238,9 @@ export class WorkerPool {
     }
     const usable = this.slots.filter((s) => !running(s));
     if (job.mode === 'solo') {
-      // One worker for a very large analysis: the idle others are stopped (their memory goes to it).
+      // One worker; for a very large analysis the idle others are stopped (their memory goes to it).
       const slot = usable.find((s) => s.jobs.length) ?? usable[0] ?? (this.canSpawn() ? this.spawn() : undefined);
-      for (const s of [...this.slots]) if (s !== slot && !s.jobs.length) this.stop(s);
+      if (job.priority > this.spreadMaxChars) for (const s of [...this.slots]) if (s !== slot && !s.jobs.length) this.stop(s);
       return slot && slot.jobs.length < PIPELINE ? slot : undefined;
     }
     return usable.find((s) => !s.jobs.length)

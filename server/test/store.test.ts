@@ -42,7 +42,7 @@ async function analyzeWithStore(text: string, options: StoreOptions, prewarm = f
     enabled: () => true,
     settings: () => ({ rules: {}, maxFileSize: 10 * 1024 * 1024 }),
     onAnalysis: (_uri, _version, a, partial) => { if (!partial) analysis = a; },
-  }, { workerScript: WORKER, workers: 2, partialChars: Infinity, ...options });
+  }, { workerScript: WORKER, workers: 2, partialChars: Infinity, spreadMaxLoad: Infinity, ...options });
   try {
     if (prewarm) store.prewarm();
     store.update(doc.uri);
@@ -82,6 +82,15 @@ test('an analysis above spreadMaxChars uses one worker, and the idle extra one i
   assert.deepEqual(plain(large.analysis), plain(small.analysis));
   assert.deepEqual(plain(prewarmed.analysis), plain(small.analysis));
   assert.ok(small.analysis && small.analysis.entities.length > 0);
+});
+
+test('on a busy machine (load average above spreadMaxLoad) an analysis uses one worker', async () => {
+  const text = article(40_000);
+  const busy = await analyzeWithStore(text, { chunkChars: 4096, spreadMaxLoad: -1 });
+  assert.equal(busy.spawned, 1);
+  const prewarmed = await analyzeWithStore(text, { chunkChars: 4096, spreadMaxLoad: -1 }, true);
+  assert.equal(prewarmed.workers, 2, 'the idle second worker stays (memory is not the reason)');
+  assert.deepEqual(plain(busy.analysis), plain(createAnalyzer().analyze(text)));
 });
 
 test('an extra worker stops when idle; the first one stays', async () => {
