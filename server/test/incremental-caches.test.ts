@@ -155,3 +155,16 @@ test('an analysis after edits is still frozen all the way down (reused pieces in
   walk(a, 'analysis');
   assert.ok(seen.size > 50);
 });
+
+test('the reported event of an unchanged paragraph follows its mentions: a name found there, an entity id that changes', () => {
+  const meeting = 'date 2024-02-17\n\nOfficials said Lindqvist met Kowalczyk in Vienna on Monday.\n';
+  const label = (a: Analysis) => a.events.map((e) => `${e.label} [${e.participants.join(', ')}]`);
+  // "Lindqvist" becomes a mention (new spans in the meeting's paragraph) once her full name is written.
+  const withLindqvist = meeting + '\nMaria Lindqvist, the labour minister, spoke later.\n';
+  assert.deepEqual(label(check(meeting, withLindqvist)), ['Meeting — Lindqvist, Kowalczyk — Vienna — 2024-02-17 [person:maria-lindqvist, person:kowalczyk]']);
+  assert.deepEqual(label(check(withLindqvist, meeting)), ['Meeting — Kowalczyk — Vienna — 2024-02-17 [person:kowalczyk]']);
+  // The same spans, another entity: "Kowalczyk" joins Tomasz Kowalczyk once his full name is written.
+  const withKowalczyk = meeting + '\nTomasz Kowalczyk, the envoy, arrived later.\n';
+  assert.deepEqual(label(check(meeting, withKowalczyk)), ['Meeting — Kowalczyk — Vienna — 2024-02-17 [person:tomasz-kowalczyk]']);
+  assert.deepEqual(label(check(withKowalczyk, meeting)), ['Meeting — Kowalczyk — Vienna — 2024-02-17 [person:kowalczyk]']);
+});

@@ -14,7 +14,8 @@ export { MAX_NLP_BLOCK };
 import { scanBlocks, sectionsOf, type Structure } from './structure';
 import type { RawMention } from './entities/recognize';
 import { ArticlePass, type PassBlock } from './entities/article';
-import { findReportedEvents, sentenceTrigger, type SentenceTrigger, type TriggerOf } from './entities/events';
+import { findReportedEvents, sentenceEvent, type SentenceEvent, type SentenceEventOf } from './entities/events';
+import { relativeSpans, spansHold, windowEnd, type SpansRecord } from './blockSpans';
 import { linkEntities } from './entities/link';
 import { ClaimCache } from './claims';
 import { mentionsFootball } from './claims/context';
@@ -61,59 +62,51 @@ function deepFreeze<T>(o: T): T {
 const EMPTY_BLOCK: BlockResult = Object.freeze({ kind: 'paragraph', sentences: [], quotes: [], mentions: [], words: new Int32Array(0), tagSets: [] });
 
 /**
- * The reported events' trigger word per sentence, cached per block: it depends on the block's text
- * and the spans of the mentions in it.
+ * What each sentence says of a happening (`SentenceEvent`), cached per block: it depends on the
+ * block's text and the spans and entity ids of the mentions in it; its offsets are relative to the
+ * sentence, so a block that only moved keeps its entry as it is.
  */
 class EventMemo {
-  private readonly entries = new WeakMap<object, { start: number; spans: Int32Array; kept?: object; triggers: (SentenceTrigger | undefined)[] }>();
+  private readonly entries = new WeakMap<object, SpansRecord & { ids: readonly string[]; events: (SentenceEvent | undefined)[] }>();
 
   /**
    * The memo for one analysis; `keys[i]` stands for block i's text, `kept[i]` (if known) for the
-   * relative spans of its mentions (see `ClaimCache.run`).
+   * relative spans of its mentions (see `spansHold`).
    */
-  prepare(text: string, blocks: readonly Block[], sentences: readonly Sentence[], mentions: readonly Mention[], keys: readonly object[], kept?: readonly object[]): TriggerOf {
-    const triggers: (SentenceTrigger | undefined)[] = new Array(sentences.length);
+  prepare(text: string, blocks: readonly Block[], sentences: readonly Sentence[], mentions: readonly Mention[], kindOf: (id: string) => string | undefined, keys: readonly object[], kept?: readonly object[]): SentenceEventOf {
+    const events: (SentenceEvent | undefined)[] = new Array(sentences.length);
     let mi = 0;
     for (const b of blocks) {
       while (mi < mentions.length && mentions[mi].start < b.start) mi++;
-      let mj = mi;
-      while (mj < mentions.length && mentions[mj].start < b.end) mj++;
+      const mj = windowEnd(mentions, mi, b.end);
       if (b.kind === 'heading' || !b.sentences.length) { mi = mj; continue; }
       const key = keys[b.index];
       let e = this.entries.get(key);
-      const token = kept?.[b.index];
-      if (e && token && e.kept !== token && sameSpans(e.spans, mentions, mi, mj, b.start)) e.kept = token;
-      if (!e || !(token ? e.kept === token : sameSpans(e.spans, mentions, mi, mj, b.start))) {
-        const spans = new Int32Array(2 * (mj - mi));
-        for (let i = mi, k = 0; i < mj; i++, k += 2) { spans[k] = mentions[i].start - b.start; spans[k + 1] = mentions[i].end - b.start; }
-        const ts: (SentenceTrigger | undefined)[] = [];
+      if (!e || !spansHold(e, mentions, mi, mj, b.start, kept?.[b.index]) || !sameIds(e.ids, mentions, mi, mj)) {
+        const evs: (SentenceEvent | undefined)[] = [];
         let k = mi;
         for (const si of b.sentences) {
           const s = sentences[si];
           while (k < mj && mentions[k].start < s.start) k++;
           const inSentence: Mention[] = [];
           for (let j = k; j < mj && mentions[j].start < s.end; j++) inSentence.push(mentions[j]);
-          ts.push(sentenceTrigger(text.slice(s.start, s.end), s.start, inSentence));
+          evs.push(sentenceEvent(text.slice(s.start, s.end), s.start, inSentence, kindOf));
         }
-        e = { start: b.start, spans, kept: token, triggers: ts };
+        const ids: string[] = new Array(mj - mi);
+        for (let i = mi; i < mj; i++) ids[i - mi] = mentions[i].entity;
+        e = { spans: relativeSpans(mentions, mi, mj, b.start), kept: kept?.[b.index], ids, events: evs };
         this.entries.set(key, e);
       }
-      const d = b.start - e.start;
-      if (d) {
-        // Moved: shift the spans (and keep them for the next analysis at this position).
-        e.triggers = e.triggers.map((t) => t && { type: t.type, span: { start: t.span.start + d, end: t.span.end + d } });
-        e.start = b.start;
-      }
-      b.sentences.forEach((si, i) => { triggers[si] = e!.triggers[i]; });
+      for (let i = 0; i < b.sentences.length; i++) events[b.sentences[i]] = e.events[i];
       mi = mj;
     }
-    return (s) => triggers[s.index];
+    return (s) => events[s.index];
   }
 }
 
-function sameSpans(spans: Int32Array, mentions: readonly Span[], from: number, to: number, at: number): boolean {
-  if (spans.length !== 2 * (to - from)) return false;
-  for (let i = from, k = 0; i < to; i++, k += 2) if (spans[k] !== mentions[i].start - at || spans[k + 1] !== mentions[i].end - at) return false;
+function sameIds(ids: readonly string[], mentions: readonly Mention[], from: number, to: number): boolean {
+  if (ids.length !== to - from) return false;
+  for (let i = from; i < to; i++) if (ids[i - from] !== mentions[i].entity) return false;
   return true;
 }
 
@@ -229,7 +222,8 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     let events: ReportedEvent[] = [];
     try {
       const headings = new Set(blocks.filter((b) => b.kind === 'heading').map((b) => b.index));
-      const memo = eventMemo.prepare(text, blocks, sentences, mentions, keys, kept);
+      const kinds = new Map(entities.map((e) => [e.id, e.kind]));
+      const memo = eventMemo.prepare(text, blocks, sentences, mentions, (id) => kinds.get(id), keys, kept);
       events = findReportedEvents(text, sentences, entities, mentions, date?.valid ? date.value : undefined, headings, memo);
     } catch (e) {
       onError?.('events', e);

@@ -91,11 +91,10 @@ export function blockWords(blockText: string, r: BlockResult): readonly Word[] {
   return out;
 }
 
-/** Analyzes one block of text (trimmed, as `scanBlocks` gives it). Pure; never throws. */
 /** Paragraphs longer than this (not prose: a pasted data dump, a minified file) get no entity pass. */
 export const MAX_NLP_BLOCK = 200_000;
-const SKIP = Symbol('skip');
 
+/** Analyzes one block of text (trimmed, as `scanBlocks` gives it). Pure; never throws. */
 export function analyzeBlock(blockText: string, languageId = 'news', onError?: ErrorHook): BlockResult {
   return finishBlock(detach(blockText), languageId, onError);
 }
@@ -135,14 +134,13 @@ function finishBlock(text: string, languageId: string, onError?: ErrorHook, nlp?
   const structure = blockStructure(text, languageId);
   let mentions: RawMention[] = [];
   let packed: { words: Int32Array; tagSets: string[] } = { words: new Int32Array(0), tagSets: [] };
-  try {
-    // Not prose (a data dump, a minified line): no entity pass; the analysis says so (`tooLong`).
-    if (text.length > MAX_NLP_BLOCK) throw SKIP;
-    nlp ??= analyzeBlockText(text);
-    packed = packWords(tokenize(text, nlp));
-    mentions = recognizeBlock(text, nlp, structure.kind === 'heading');
-  } catch (e) {
-    if (e !== SKIP) {
+  // Not prose (a data dump, a minified line): no entity pass; the analysis says so (`tooLong`).
+  if (text.length <= MAX_NLP_BLOCK) {
+    try {
+      nlp ??= analyzeBlockText(text);
+      packed = packWords(tokenize(text, nlp));
+      mentions = recognizeBlock(text, nlp, structure.kind === 'heading');
+    } catch (e) {
       errors.push({ source: 'entities', message: String((e as Error)?.stack ?? e) });
       onError?.('entities', e);
     }

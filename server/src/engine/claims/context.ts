@@ -51,16 +51,12 @@ export interface Statement {
   readonly attribution: Attribution;
 }
 
+/** What the rules read of the paragraph sentences (headings are not claims). */
 export interface SentenceInfo {
-  /** Paragraph sentences only (headings are not claims). */
-  readonly views: readonly SentenceView[];
-  /** The views that are not quotations, with their attribution (computed once, shared by the rules). */
+  /** The sentences that are not quotations, with their attribution (computed once, shared by the rules). */
   statements(): readonly Statement[];
-  attribution(view: SentenceView): Attribution;
   /** True when this sentence or a neighbour in the same paragraph names its source. */
   namedNearby(view: SentenceView): boolean;
-  /** The view before / after in the same paragraph. */
-  neighbours(view: SentenceView): SentenceView[];
 }
 
 /** Sentences longer than this are not checked for claims. */
@@ -108,7 +104,6 @@ export function sentenceInfo(
   };
   let statements: Statement[] | undefined;
   return {
-    views,
     statements: () => {
       if (!statements) {
         statements = [];
@@ -119,8 +114,6 @@ export function sentenceInfo(
       }
       return statements;
     },
-    attribution,
-    neighbours,
     namedNearby: (v) => !!attribution(v).named || neighbours(v).some((n) => !!attribution(n).named),
   };
 }

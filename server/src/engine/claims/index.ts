@@ -16,6 +16,7 @@ import { opinionAsFact } from './opinionAsFact';
 import { contradiction } from './contradiction';
 import { normalizeName, type KnowledgeBase } from '../kb';
 import type { Directive } from '../structure';
+import { relativeSpans, spansHold, windowEnd, type SpansRecord } from '../blockSpans';
 
 export type { Rule, RuleContext } from './context';
 
@@ -74,24 +75,14 @@ const byPosition = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
  * article-wide flags: every rule looks at one paragraph sentence and its neighbours in the same
  * paragraph, never further. `key` stands for the block's text: the block cache's result object.
  */
-interface BlockEntry {
+interface BlockEntry extends SpansRecord {
   readonly start: number;
   readonly date: string | null;
   readonly kb: KnowledgeBase | undefined;
   readonly football: boolean;
-  /** Start and end of each mention in the block, relative to the block. */
-  readonly spans: Int32Array;
-  /** The caller's token for these spans (see `run`). */
-  kept?: object;
   readonly results: readonly RuleResult[];
   /** The claims last made from it: reused while the block's start and the settings stay the same. */
   last?: { start: number; settings: string; silenced: number; claims: readonly Claim[] };
-}
-
-function sameSpans(spans: Int32Array, mentions: readonly Span[], from: number, to: number, at: number): boolean {
-  if (spans.length !== 2 * (to - from)) return false;
-  for (let i = from, k = 0; i < to; i++, k += 2) if (spans[k] !== mentions[i].start - at || spans[k + 1] !== mentions[i].end - at) return false;
-  return true;
 }
 
 function shift<T extends Span>(s: T, d: number): T {
@@ -149,8 +140,7 @@ export class ClaimCache {
     for (const block of structure.blocks) {
       const at = block.start;
       while (mi < mentions.length && mentions[mi].start < at) mi++;
-      let mj = mi;
-      while (mj < mentions.length && mentions[mj].start < block.end) mj++;
+      const mj = windowEnd(mentions, mi, block.end);
       while (qi < structure.quotes.length && structure.quotes[qi].end <= at) qi++;
       let qj = qi;
       while (qj < structure.quotes.length && structure.quotes[qj].start < block.end) qj++;
@@ -158,14 +148,11 @@ export class ClaimCache {
       const key = keys[block.index];
       let e = key ? this.entries.get(key) : undefined;
       const token = kept?.[block.index];
-      if (e && token && e.kept !== token && sameSpans(e.spans, mentions, mi, mj, at)) e.kept = token;
-      if (!e || e.date !== date || e.kb !== kb || e.football !== flags.football || !(token ? e.kept === token : sameSpans(e.spans, mentions, mi, mj, at))) {
+      if (!e || e.date !== date || e.kb !== kb || e.football !== flags.football || !spansHold(e, mentions, mi, mj, at, token)) {
         this.computed++;
         const sentences = block.sentences.map((i) => structure.sentences[i]);
         const part = { sentences, quotes: structure.quotes.slice(qi, qj), mentions: mentions.slice(mi, mj) };
-        const spans = new Int32Array(2 * (mj - mi));
-        for (let i = mi, k = 0; i < mj; i++, k += 2) { spans[k] = mentions[i].start - at; spans[k + 1] = mentions[i].end - at; }
-        e = { start: at, date, kb, football: flags.football, spans, kept: token, results: runAll(ruleCtx, sentenceInfo(ruleCtx, part), sentences) };
+        e = { start: at, date, kb, football: flags.football, spans: relativeSpans(mentions, mi, mj, at), kept: token, results: runAll(ruleCtx, sentenceInfo(ruleCtx, part), sentences) };
         if (key) this.entries.set(key, e);
       }
       mi = mj;

@@ -95,10 +95,90 @@ function mentionsBefore(mentions: readonly Mention[], from: number, end: number)
 }
 
 /**
- * The trigger of sentence `s`, whose mentions are `mentions[from]`... up to its end: a function of the
- * sentence's text and its mentions' spans alone, so callers may cache it (the analyzer, per block).
+ * What one sentence says of a happening, before it is merged with the others: a function of the
+ * sentence's text, its mentions' spans and their entity ids (an id names its kind), so callers may
+ * cache it (the analyzer, per block). Offsets are relative to the sentence's start.
  */
-export type TriggerOf = (s: Sentence, mentions: readonly Mention[], from: number) => SentenceTrigger | undefined;
+export interface SentenceEvent {
+  readonly type: string;
+  /** The trigger word, relative to the sentence. */
+  readonly trigger: Span;
+  /** The people it names, else the countries and organizations (entity ids, each once). */
+  readonly participants: readonly string[];
+  readonly people: boolean;
+  readonly place?: string;
+  /** A country after "in" ("talks in Germany"): the place when no city is named. */
+  readonly countryPlace?: string;
+  /** A full date written in the sentence. */
+  readonly ownDate?: string;
+  /** The years written in the sentence. */
+  readonly years: readonly string[];
+  /** "This meeting", "their discussions": the happening told before. */
+  readonly refersBack: boolean;
+}
+
+/**
+ * The sentence's happening, or undefined when it reports none that can be placed (no trigger, nobody
+ * taking part, a generic noun for a named event). `inSentence` are its mentions; `kindOf` gives an
+ * entity id's kind.
+ */
+export function sentenceEvent(sentenceText: string, start: number, inSentence: readonly Mention[], kindOf: (id: string) => string | undefined): SentenceEvent | undefined {
+  const trigger = sentenceTrigger(sentenceText, start, inSentence);
+  if (!trigger) return undefined;
+  const people: string[] = [];
+  const others: string[] = [];
+  let place: string | undefined;
+  let countryPlace: string | undefined;
+  for (const m of inSentence) {
+    const kind = kindOf(m.entity);
+    if (kind === 'person') { if (!people.includes(m.entity)) people.push(m.entity); }
+    else if (kind === 'place') { place ??= m.entity; }
+    else if (kind === 'country' || kind === 'organization') {
+      const before = sentenceText.slice(Math.max(0, m.start - start - 4), m.start - start);
+      if (kind === 'country' && /\bin\s+$/.test(before)) countryPlace ??= m.entity;
+      else if (!others.includes(m.entity)) others.push(m.entity);
+    }
+  }
+  const participants = people.length ? people : others;
+  if (!participants.length && !(COLLECTIVE.has(trigger.type) && (place || countryPlace || others.length))) return undefined;
+  const t0 = trigger.span.start - start, t1 = trigger.span.end - start;
+  // "COP29, a global environmental summit": a generic noun describing a named event already found.
+  if (/^(?:summit|conference|meeting|talks)$/i.test(sentenceText.slice(t0, t1)) && inSentence.some((m) => kindOf(m.entity) === 'event' && m.end <= trigger.span.start && /^[\s,]*(?:an?|the)\s+[\w\s-]{0,40}$/i.test(sentenceText.slice(m.end - start, t0)))) return undefined;
+  const ownDate = dateInText(sentenceText);
+  const lead = sentenceText.slice(Math.max(0, t0 - 40), t0);
+  return {
+    type: trigger.type,
+    trigger: { start: t0, end: t1 },
+    participants,
+    people: people.length > 0,
+    ...(place ? { place } : {}),
+    ...(countryPlace ? { countryPlace } : {}),
+    ...(ownDate ? { ownDate } : {}),
+    years: [...sentenceText.matchAll(YEAR_RE)].map((m) => m[0]),
+    refersBack: /\b(?:the|this|that|these|those|their|its|his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lead),
+  };
+}
+
+/**
+ * The happening of sentence `s`, whose mentions are `mentions[from]`... up to its end (see
+ * `SentenceEvent`: callers may cache it).
+ */
+export type SentenceEventOf = (s: Sentence, mentions: readonly Mention[], from: number) => SentenceEvent | undefined;
+
+/** A reported event while the sentences are merged. */
+interface Building {
+  readonly start: number;
+  readonly end: number;
+  readonly type: string;
+  readonly trigger: Span;
+  readonly members: Set<string>;
+  hasPeople: boolean;
+  place?: string;
+  readonly date?: string;
+  /** The date its label shows (the last merge's). */
+  labelDate?: string;
+  readonly spans: Span[];
+}
 
 export function findReportedEvents(
   text: string,
@@ -107,98 +187,91 @@ export function findReportedEvents(
   mentions: readonly Mention[],
   articleDate: string | undefined,
   headingBlocks: ReadonlySet<number> = new Set(),
-  triggerOf: TriggerOf = (s, ms, from) => sentenceTrigger(text.slice(s.start, s.end), s.start, mentionsBefore(ms, from, s.end)),
+  eventOf?: SentenceEventOf,
 ): ReportedEvent[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
-  const out: (ReportedEvent & { members: Set<string>; spans: Span[] })[] = [];
+  const kindOf = (id: string) => byId.get(id)?.kind;
+  const of: SentenceEventOf = eventOf ?? ((s, ms, from) => sentenceEvent(text.slice(s.start, s.end), s.start, mentionsBefore(ms, from, s.end), kindOf));
+  const out: Building[] = [];
+  /** The events of each type, and of each family (FAMILY), in the order they were found. */
+  const ofType = new Map<string, Building[]>();
+  const ofFamily = new Map<string, Building[]>();
   const year = (d: string | undefined) => d?.slice(0, 4);
+  const articleYear = year(articleDate) ?? '';
+  const isPerson = (id: string) => byId.get(id)?.kind === 'person';
   let mi = 0;
   for (const s of sentences) {
     if (headingBlocks.has(s.block)) continue;
     while (mi < mentions.length && mentions[mi].start < s.start) mi++;
-    const trigger = triggerOf(s, mentions, mi);
-    if (!trigger) continue;
-    const inSentence = mentionsBefore(mentions, mi, s.end);
-    const sentenceText = text.slice(s.start, s.end);
-    const people: string[] = [];
-    const others: string[] = [];
-    let place: string | undefined;
-    let countryPlace: string | undefined;
-    for (const m of inSentence) {
-      const e = byId.get(m.entity);
-      if (!e) continue;
-      if (e.kind === 'person') { if (!people.includes(e.id)) people.push(e.id); }
-      else if (e.kind === 'place') { place ??= e.id; }
-      else if (e.kind === 'country' || e.kind === 'organization') {
-        const before = text.slice(Math.max(s.start, m.start - 4), m.start);
-        if (e.kind === 'country' && /\bin\s+$/.test(before)) countryPlace ??= e.id;
-        else if (!others.includes(e.id)) others.push(e.id);
-      }
-    }
-    const participants = people.length ? people : others;
-    if (!participants.length && !(COLLECTIVE.has(trigger.type) && (place || countryPlace || others.length))) continue;
-    // "COP29, a global environmental summit": a generic noun describing a named event already found.
-    if (/^(?:summit|conference|meeting|talks)$/i.test(text.slice(trigger.span.start, trigger.span.end)) && inSentence.some((m) => byId.get(m.entity)?.kind === 'event' && m.end <= trigger!.span.start && /^[\s,]*(?:an?|the)\s+[\w\s-]{0,40}$/i.test(text.slice(m.end, trigger!.span.start)))) continue;
-    // "This meeting", "their discussions", "The Munich meeting": the happening told before.
-    const ownDate = dateInText(sentenceText);
-    // A year written in the sentence that is not the article's ("the 2019 election") is another happening, of unknown date.
-    const years = [...sentenceText.matchAll(YEAR_RE)].map((m) => m[0]);
-    const date = ownDate ?? (years.length && !years.includes(year(articleDate) ?? '') ? undefined : articleDate);
-    const lead = text.slice(Math.max(s.start, trigger.span.start - 40), trigger.span.start);
-    if (/\b(?:the|this|that|these|those|their|its|his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lead)) {
-      const family = FAMILY[trigger.type] ?? trigger.type;
-      let prior: (typeof out)[number] | undefined;
+    const c = of(s, mentions, mi);
+    if (!c) continue;
+    const { type, participants, years } = c;
+    const date = c.ownDate ?? (years.length && !years.includes(articleYear) ? undefined : articleDate);
+    const family = FAMILY[type] ?? type;
+    if (c.refersBack) {
       // The latest happening of that kind, one of the same date first.
-      for (let k = out.length - 1; k >= 0 && !prior; k--) if ((FAMILY[out[k].type] ?? out[k].type) === family && date && out[k].date === date) prior = out[k];
-      for (let k = out.length - 1; k >= 0 && !prior; k--) if ((FAMILY[out[k].type] ?? out[k].type) === family) prior = out[k];
+      const fam = ofFamily.get(family) ?? [];
+      let prior: Building | undefined;
+      if (date) for (let k = fam.length - 1; k >= 0 && !prior; k--) if (fam[k].date === date) prior = fam[k];
+      prior ??= fam[fam.length - 1];
       if (prior) {
-        const i = out.indexOf(prior);
-        const priorHasPeople = [...prior.members].some((p) => byId.get(p)?.kind === 'person');
-        if (people.length && priorHasPeople) for (const p of people) prior.members.add(p);
-        const ps = [...prior.members];
-        const placeId = prior.place ?? place ?? countryPlace;
+        if (c.people && prior.hasPeople) for (const p of participants) prior.members.add(p);
+        prior.place ??= c.place ?? c.countryPlace;
+        prior.labelDate = prior.date;
         prior.spans.push({ start: s.start, end: s.end });
-        out[i] = { ...prior, participants: ps, ...(placeId ? { place: placeId } : {}), label: label(prior.type, ps, placeId, prior.date, byId), members: prior.members };
         continue;
       }
     }
-    if (participants.length < 2 && !place && !countryPlace && (trigger.type === 'meeting' || trigger.type === 'talks')) {
+    const sameType = ofType.get(type);
+    if (participants.length < 2 && !c.place && !c.countryPlace && (type === 'meeting' || type === 'talks')) {
       // "This meeting, initiated at Blinken's request": joins an earlier meeting if there is one.
-      const prior = out.find((e) => e.type === trigger!.type && participants.every((p) => e.members.has(p)));
-      if (!prior) continue;
+      if (!sameType?.some((e) => participants.every((p) => e.members.has(p)))) continue;
     }
-    const where = place ?? countryPlace;
-    const members = new Set(participants);
-    const sameTime = (e: (typeof out)[number]) => (ownDate ? e.date === ownDate : !years.length || years.includes(year(e.date) ?? ''));
-    const overlap = (e: (typeof out)[number]) => participants.some((p) => e.members.has(p));
-    const samePlace = (e: (typeof out)[number]) => !where || !e.place || e.place === where;
-    const prior = out.find((e) => e.type === trigger!.type && sameTime(e) && (
-      COLLECTIVE.has(e.type) // the same election, reported constituency by constituency
-      || samePlace(e) && ( // no conflicting place, and the same people: one names a subset of the other, or they overlap
-        participants.every((p) => e.members.has(p)) || [...e.members].every((p) => members.has(p)) || overlap(e))));
+    const where = c.place ?? c.countryPlace;
+    const sameTime = (e: Building) => (c.ownDate ? e.date === c.ownDate : !years.length || years.includes(year(e.date) ?? ''));
+    const samePlace = (e: Building) => !where || !e.place || e.place === where;
+    // The same people: one names a subset of the other, or they overlap (events have members, except
+    // collective ones, which any report of the same type joins).
+    const prior = sameType?.find((e) => sameTime(e) && (COLLECTIVE.has(e.type) || samePlace(e) && (participants.every((p) => e.members.has(p)) || participants.some((p) => e.members.has(p)))));
     if (prior) {
-      const i = out.indexOf(prior);
       for (const p of participants) prior.members.add(p);
-      const ps = [...prior.members];
-      const placeId = prior.place ?? where;
+      if (c.people) prior.hasPeople = true;
+      prior.place ??= where;
+      prior.labelDate = prior.date ?? date;
       prior.spans.push({ start: s.start, end: s.end });
-      out[i] = { ...prior, participants: ps, ...(placeId ? { place: placeId } : {}), label: label(trigger.type, ps, placeId, prior.date ?? date, byId), members: prior.members };
       continue;
     }
-    out.push({
+    const e: Building = {
       start: s.start,
       end: s.end,
-      type: trigger.type,
-      trigger: trigger.span,
-      participants,
-      ...(where ? { place: where } : {}),
-      ...(date ? { date } : {}),
-      label: label(trigger.type, participants, where, date, byId),
-      members,
+      type,
+      trigger: { start: s.start + c.trigger.start, end: s.start + c.trigger.end },
+      members: new Set(participants),
+      hasPeople: participants.some(isPerson),
+      place: where,
+      date,
+      labelDate: date,
       spans: [{ start: s.start, end: s.end }],
-    });
+    };
+    out.push(e);
+    if (sameType) sameType.push(e); else ofType.set(type, [e]);
+    const fam = ofFamily.get(family);
+    if (fam) fam.push(e); else ofFamily.set(family, [e]);
   }
-  return out.map(({ members: _m, spans, ...e }) => ({ ...e, sentences: spans }));
+  return out.map((e) => {
+    const participants = [...e.members];
+    return {
+      start: e.start,
+      end: e.end,
+      type: e.type,
+      trigger: e.trigger,
+      participants,
+      ...(e.place ? { place: e.place } : {}),
+      ...(e.date ? { date: e.date } : {}),
+      label: label(e.type, participants, e.place, e.labelDate, byId),
+      sentences: e.spans,
+    };
+  });
 }
 
 /** At most this many participants are named in a label; the rest are counted. */
