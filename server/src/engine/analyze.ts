@@ -8,7 +8,7 @@
  * Because a block's result depends only on its text, the analysis after any sequence of edits equals
  * a fresh analysis of the same text.
  */
-import { BlockCache, analyzeBlock, blockWords, MAX_NLP_BLOCK, type BlockResult, type ErrorHook } from './blocks';
+import { BlockCache, analyzeBlock, blockWords, deepFreeze, MAX_NLP_BLOCK, type BlockResult, type ErrorHook } from './blocks';
 
 export { MAX_NLP_BLOCK };
 import { scanBlocks, sectionsOf, type Structure } from './structure';
@@ -16,7 +16,7 @@ import type { RawMention } from './entities/recognize';
 import { ArticlePass, type PassBlock } from './entities/article';
 import { findReportedEvents, sentenceEvent, type SentenceEvent, type SentenceEventOf } from './entities/events';
 import { relativeSpans, spansHold, windowEnd, type SpansRecord } from './blockSpans';
-import { linkEntities } from './entities/link';
+import { linkBlocks, type LinkMemo } from './entities/link';
 import { ClaimCache } from './claims';
 import { mentionsFootball } from './claims/context';
 import { knowledgeBaseFor } from './kb';
@@ -48,15 +48,6 @@ export interface AnalyzerHooks {
   onError?: ErrorHook;
   /** A shared block cache (default: a new one). */
   cache?: BlockCache;
-}
-
-/** Freezes `o` and everything in it; frozen parts (cached pieces reused from an earlier analysis) are not walked again. */
-function deepFreeze<T>(o: T): T {
-  if (o === null || typeof o !== 'object' || Object.isFrozen(o)) return o;
-  Object.freeze(o);
-  if (Array.isArray(o)) for (let i = 0; i < o.length; i++) deepFreeze(o[i]);
-  else for (const k in o) deepFreeze((o as Record<string, unknown>)[k]);
-  return o;
 }
 
 const EMPTY_BLOCK: BlockResult = Object.freeze({ kind: 'paragraph', sentences: [], quotes: [], mentions: [], words: new Int32Array(0), tagSets: [] });
@@ -115,6 +106,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   const onError = hooks.onError;
   const claimCache = new ClaimCache();
   const pass = new ArticlePass();
+  const links: LinkMemo = new WeakMap();
   const eventMemo = new EventMemo();
   /** Whether a block's text mentions football (an article-wide flag of the claim rules), per block text. */
   const football = new WeakMap<BlockResult, boolean>();
@@ -141,8 +133,8 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     const blocks: Block[] = [];
     const sentences: Sentence[] = [];
     const quotes: Span[] = [];
-    let raw: RawMention[] = [];
-    let passed = false;
+    /** Per block, the article pass's mentions (relative): the same array, the same spans. */
+    let kept: (readonly RawMention[])[] | undefined;
     const inputs: PassBlock[] = [];
     const keys: BlockResult[] = [];
     let footballFlag = false;
@@ -203,19 +195,15 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     }
     const structure: Structure = { date, blocks, sentences, sections: sectionsOf(text, bodyStart, blocks), quotes, directives };
     try {
-      raw = pass.run(text, inputs);
-      passed = true;
+      kept = pass.run(text, inputs);
     } catch (e) {
       onError?.('entities', e);
-      raw = inputs.flatMap((b) => b.mentions.map((m) => ({ ...m, start: m.start + b.start, end: m.end + b.start })));
     }
-    let linked: ReturnType<typeof linkEntities> = { entities: [], mentions: [] };
-    /** Per block, the article pass's mentions (relative): the same array, the same spans. */
-    let kept: readonly object[] | undefined;
+    let linked: ReturnType<typeof linkBlocks> = { entities: [], mentions: [] };
     try {
-      linked = linkEntities(text, raw, true);
-      if (passed && linked.mentions.length === raw.length) kept = pass.blockMentions;
+      linked = linkBlocks(text, inputs.map((b, i) => ({ start: b.start, mentions: kept ? kept[i] : b.mentions })), links);
     } catch (e) {
+      kept = undefined;
       onError?.('entities', e);
     }
     const { entities, mentions } = linked;
@@ -235,19 +223,21 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     if (!date) notes.push('No `date YYYY-MM-DD` header: date-dependent checks are skipped.');
     else if (!date.valid) notes.push(`The date ${date.value} does not exist: date-dependent checks are skipped.`);
     if (tooLong.length) notes.push(`${tooLong.length} paragraph${tooLong.length > 1 ? 's are' : ' is'} longer than ${MAX_NLP_BLOCK} characters: no entities are looked for in ${tooLong.length > 1 ? 'them' : 'it'}.`);
-    const analysis: Analysis = deepFreeze({
+    // Frozen as made: blocks, sentences and quotes (above), mentions and entities (linkBlocks), claims
+    // (ClaimCache); the rest is new and small.
+    const analysis: Analysis = Object.freeze({
       text,
-      date,
-      blocks,
-      sentences,
-      sections: structure.sections,
-      quotes,
-      entities,
-      mentions,
-      events,
-      claims,
-      notes,
-      tooLong,
+      date: deepFreeze(date),
+      blocks: Object.freeze(blocks),
+      sentences: Object.freeze(sentences),
+      sections: deepFreeze(structure.sections),
+      quotes: Object.freeze(quotes),
+      entities: Object.freeze(entities),
+      mentions: Object.freeze(mentions),
+      events: deepFreeze(events),
+      claims: Object.freeze(claims),
+      notes: Object.freeze(notes),
+      tooLong: deepFreeze(tooLong),
     });
     return { analysis, skipped };
   }

@@ -33,11 +33,15 @@ export interface BlockResult {
 
 export type ErrorHook = (source: string, error: unknown) => void;
 
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o) && !ArrayBuffer.isView(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o as object)) deepFreeze(v);
-  }
+/**
+ * Freezes `o` and everything in it (typed arrays, which cannot be frozen, excepted); frozen parts
+ * (pieces reused from an earlier analysis) are not walked again.
+ */
+export function deepFreeze<T>(o: T): T {
+  if (o === null || typeof o !== 'object' || Object.isFrozen(o) || ArrayBuffer.isView(o)) return o;
+  Object.freeze(o);
+  if (Array.isArray(o)) for (let i = 0; i < o.length; i++) deepFreeze(o[i]);
+  else for (const k in o) deepFreeze((o as Record<string, unknown>)[k]);
   return o;
 }
 

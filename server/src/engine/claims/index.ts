@@ -17,6 +17,7 @@ import { contradiction } from './contradiction';
 import { normalizeName, type KnowledgeBase } from '../kb';
 import type { Directive } from '../structure';
 import { relativeSpans, spansHold, windowEnd, type SpansRecord } from '../blockSpans';
+import { deepFreeze } from '../blocks';
 
 export type { Rule, RuleContext } from './context';
 
@@ -172,6 +173,7 @@ export class ClaimCache {
         for (const f of r as readonly Finding[]) claims.push({ ...(d ? shiftFinding(f, d) : f), rule: rule.id, category: rule.category, severity });
       });
       claims.sort(byPosition);
+      deepFreeze(claims);
       e.last = { start: at, settings, silenced, claims };
       perBlock.push(claims);
     }

@@ -55,7 +55,6 @@ interface BlockScan {
   readonly touch: ReadonlySet<string>;
   /** The block's mentions after the pass, relative to the block. */
   readonly kept: readonly RawMention[];
-  last?: { start: number; mentions: readonly RawMention[] };
 }
 
 /** One vote for a form's sense, precomputed per block text. */
@@ -233,8 +232,6 @@ function formKeys(form: string): string[] {
   return out;
 }
 
-const shifted = (ms: readonly RawMention[], d: number): RawMention[] => ms.map((m) => ({ ...m, start: m.start + d, end: m.end + d }));
-
 /**
  * The article pass, incremental: each block's rescan is cached and done again only when the block is
  * new, or a form that may occur in it changed sense, or the longest form's length changed. The senses
@@ -249,13 +246,10 @@ export class ArticlePass {
   /** Blocks rescanned by the last `run` (for tests). */
   rescanned = 0;
   /**
-   * Per block of the last `run`: its mentions after the pass, relative to the block. The same array
-   * object as in an earlier run means the same mentions (callers use it to skip comparing spans).
+   * Per block, its mentions after the pass, relative to the block (sorted). The same array object as
+   * in an earlier run means the same mentions (callers use it to skip comparing spans).
    */
-  blockMentions: (readonly RawMention[])[] = [];
-
-  /** The article's mentions after the pass, absolute, sorted. */
-  run(text: string, blocks: readonly PassBlock[]): RawMention[] {
+  run(text: string, blocks: readonly PassBlock[]): (readonly RawMention[])[] {
     const inputs = blocks.map((b) => {
       let f = this.forms.get(b.key);
       if (!f) this.forms.set(b.key, (f = formsOf(text.slice(b.start, b.end), b.mentions)));
@@ -272,8 +266,7 @@ export class ArticlePass {
     const prevGen = this.gen++;
     this.best = best;
     this.rescanned = 0;
-    this.blockMentions = [];
-    const out: RawMention[] = [];
+    const out: (readonly RawMention[])[] = [];
     blocks.forEach((b, i) => {
       let scan = this.scans.get(b.key);
       if (scan && scan.gen !== this.gen) {
@@ -293,9 +286,7 @@ export class ArticlePass {
         scan = { gen: this.gen, maxWords, touch, kept };
         this.scans.set(b.key, scan);
       }
-      this.blockMentions.push(scan.kept);
-      if (scan.last?.start !== b.start) scan.last = { start: b.start, mentions: shifted(scan.kept, b.start) };
-      for (const m of scan.last.mentions) out.push(m);
+      out.push(scan.kept);
     });
     return out;
   }

@@ -12,24 +12,57 @@ function slug(s: string): string {
   return s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'x';
 }
 
-/** Where a raw mention object keeps the Mention made for it (see `reuse`). */
-const LINKED = Symbol('linked');
+/** The mentions of one block, relative to its start. */
+export interface LinkBlock {
+  readonly start: number;
+  readonly mentions: readonly RawMention[];
+}
 
 /**
- * With `reuse`, the Mention made for a raw mention object in an earlier call is given again when its
- * entity is the same (it is kept on the raw object, when that object is extensible): the caller
- * guarantees that a raw mention object it passes again stands at the same place in the same text (the
- * analyzer passes the same objects only for unchanged, unmoved blocks).
+ * Made once per array of relative mentions (a block's, kept by the caller while the block's text and
+ * mentions stay the same): their group keys, and the Mentions last made from them.
  */
-export function linkEntities(text: string, raw: readonly AbsoluteMention[], reuse = false): { entities: Entity[]; mentions: Mention[] } {
-  // Group by kind + canonical name. (Items are indices into `raw`.)
-  const groups = new Map<string, { kind: EntityKind; name: string; items: number[] }>();
-  raw.forEach((m, i) => {
-    const key = `${m.kind}:${m.canonical}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { kind: m.kind, name: m.canonical, items: [] }));
-    g.items.push(i);
-  });
+interface BlockLinks {
+  readonly keys: readonly string[];
+  last?: { start: number; mentions: readonly Mention[] };
+}
+
+/** What `linkBlocks` keeps between calls, per array of a block's mentions. */
+export type LinkMemo = WeakMap<object, BlockLinks>;
+
+/**
+ * Links the article's mentions, given per block (relative to the block, sorted). With a `memo`, work
+ * done for a block's mentions array in an earlier call is reused: its group keys, and its Mentions when
+ * the block starts at the same offset and they belong to the same entities (the caller passes the same
+ * array again only for the same block text). Mentions and entities come out frozen.
+ */
+export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: LinkMemo): { entities: Entity[]; mentions: Mention[] } {
+  // Group by kind + canonical name. (Items are indices into the article's mentions, in block order.)
+  const groups = new Map<string, { kind: EntityKind; name: string; items: number[]; joined: boolean }>();
+  const links: BlockLinks[] = new Array(blocks.length);
+  const firsts = new Int32Array(blocks.length + 1);
+  let n = 0;
+  for (let b = 0; b < blocks.length; b++) {
+    const ms = blocks[b].mentions;
+    let l = memo?.get(ms);
+    if (!l) {
+      l = { keys: ms.map((m) => `${m.kind}:${m.canonical}`) };
+      memo?.set(ms, l);
+    }
+    links[b] = l;
+    firsts[b] = n;
+    for (let i = 0; i < ms.length; i++, n++) {
+      const key = l.keys[i];
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { kind: ms[i].kind, name: ms[i].canonical, items: [], joined: false }));
+      g.items.push(n);
+    }
+  }
+  firsts[blocks.length] = n;
+  // Each item's block and absolute start.
+  const blockOf = new Int32Array(n);
+  const starts = new Float64Array(n);
+  for (let b = 0, i = 0; b < blocks.length; b++) for (const m of blocks[b].mentions) { blockOf[i] = b; starts[i++] = m.start + blocks[b].start; }
   // A one-word person joins the longer person name it ends or starts.
   // (The first such name in group order: indexed by first and last word, not a scan per name.)
   const people = [...groups.values()].filter((g) => g.kind === 'person');
@@ -48,43 +81,66 @@ export function linkEntities(text: string, raw: readonly AbsoluteMention[], reus
     const full = i < Infinity ? people[i] : undefined;
     if (full) {
       full.items.push(...g.items);
+      full.joined = true;
       groups.delete(`person:${g.name}`);
     }
   }
-  const entities: Entity[] = [];
-  const mentions: Mention[] = [];
-  const byRaw: Mention[] = new Array(raw.length);
+  // Items are in block order: sorted by start when every block's mentions are and blocks do not overlap.
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) if (starts[i] <= starts[i - 1]) sorted = false;
+  // Entity ids, per item.
+  const ids: string[] = new Array(n);
   const used = new Set<string>();
+  const made: { id: string; kind: EntityKind; name: string; items: number[] }[] = [];
   for (const g of groups.values()) {
     const base = `${g.kind}:${slugOf(g.name)}`;
     let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    for (let k = 2; used.has(id); k++) id = `${base}-${k}`;
     used.add(id);
-    const ms: Mention[] = g.items
-      .sort((a, b) => raw[a].start - raw[b].start)
-      .map((i) => {
-        const m = raw[i] as AbsoluteMention & { [LINKED]?: Mention };
-        let out = reuse ? m[LINKED] : undefined;
-        if (!out || out.entity !== id) {
-          out = { start: m.start, end: m.end, entity: id, text: text.slice(m.start, m.end), ...(m.role ? { role: m.role } : {}) };
-          if (reuse && Object.isExtensible(m)) m[LINKED] = out;
-        }
-        byRaw[i] = out;
-        return out;
-      });
+    // Items in order of start (their order when sorted, except for a joined name's).
+    if (g.joined || !sorted) g.items.sort((a, b) => starts[a] - starts[b]);
+    for (const i of g.items) ids[i] = id;
+    made.push({ id, kind: g.kind, name: g.name, items: g.items });
+  }
+  // The Mentions, block by block: the last ones made for a block's array when nothing changed.
+  const byItem: Mention[] = new Array(n);
+  for (let b = 0; b < blocks.length; b++) {
+    const { start: at, mentions: ms } = blocks[b];
+    const l = links[b];
+    const from = firsts[b];
+    const last = l.last;
+    let same = !!last && last.start === at;
+    for (let i = 0; same && i < ms.length; i++) if (last!.mentions[i].entity !== ids[from + i]) same = false;
+    if (same) {
+      for (let i = 0; i < ms.length; i++) byItem[from + i] = last!.mentions[i];
+      continue;
+    }
+    const out: Mention[] = new Array(ms.length);
+    for (let i = 0; i < ms.length; i++) {
+      const m = ms[i];
+      const start = m.start + at, end = m.end + at;
+      // A block that only moved: the same text as before.
+      const t = last?.mentions[i]?.text ?? text.slice(start, end);
+      out[i] = byItem[from + i] = Object.freeze(m.role ? { start, end, entity: ids[from + i], text: t, role: m.role } : { start, end, entity: ids[from + i], text: t });
+    }
+    if (memo) l.last = { start: at, mentions: out };
+  }
+  const entities: Entity[] = [];
+  for (const g of made) {
+    const ms = g.items.map((i) => byItem[i]);
     const roleCount = new Map<string, number>();
     for (const m of ms) if (m.role) roleCount.set(m.role, (roleCount.get(m.role) ?? 0) + 1);
     const roles = [...roleCount.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r);
-    entities.push({ id, kind: g.kind, name: g.name, mentions: ms, roles, facts: factsMemo(g.kind, g.name) });
-    mentions.push(...ms);
+    entities.push(Object.freeze({ id: g.id, kind: g.kind, name: g.name, mentions: Object.freeze(ms), roles: Object.freeze(roles), facts: factsMemo(g.kind, g.name) }));
   }
+  const mentions = sorted ? byItem : entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
-  // Raw mentions sorted by start (as the article pass gives them): their order is the sorted order.
-  let sorted = true;
-  for (let i = 1; i < raw.length && sorted; i++) if (raw[i].start <= raw[i - 1].start) sorted = false;
-  if (sorted) return { entities, mentions: byRaw };
-  mentions.sort((a, b) => a.start - b.start);
   return { entities, mentions };
+}
+
+/** Links the article's mentions (absolute offsets): `linkBlocks` with one block. */
+export function linkEntities(text: string, raw: readonly AbsoluteMention[]): { entities: Entity[]; mentions: Mention[] } {
+  return linkBlocks(text, [{ start: 0, mentions: raw }]);
 }
 
 /** slug and factsOf are pure functions of the name: computed once per name (up to a bound). */
@@ -104,7 +160,9 @@ function factsMemo(kind: EntityKind, name: string): EntityFacts {
   let f = facts.get(key);
   if (f === undefined) {
     if (facts.size > 50_000) facts.clear();
-    facts.set(key, (f = factsOf(kind, name)));
+    f = factsOf(kind, name);
+    Object.freeze(f.lines);
+    facts.set(key, (f = Object.freeze(f)));
   }
   return f;
 }
