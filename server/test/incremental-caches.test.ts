@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAnalyzer, toJsonResult, type Analysis, type AnalyzeOptions } from '../src/engine';
+import { commonEnds } from '../src/engine/analyze';
 
 function plain(a: Analysis): unknown {
   return JSON.parse(JSON.stringify({ ...a, json: toJsonResult('x', a) }));
@@ -167,4 +168,40 @@ test('the reported event of an unchanged paragraph follows its mentions: a name 
   const withKowalczyk = meeting + '\nTomasz Kowalczyk, the envoy, arrived later.\n';
   assert.deepEqual(label(check(meeting, withKowalczyk)), ['Meeting — Kowalczyk — Vienna — 2024-02-17 [person:tomasz-kowalczyk]']);
   assert.deepEqual(label(check(withKowalczyk, meeting)), ['Meeting — Kowalczyk — Vienna — 2024-02-17 [person:kowalczyk]']);
+});
+
+test('commonEnds: the common prefix, then the common suffix of what is left', () => {
+  assert.deepEqual(commonEnds('abcdef', 'abcdef'), [6, 0]);
+  assert.deepEqual(commonEnds('abcdef', 'abXdef'), [2, 3]);
+  assert.deepEqual(commonEnds('abcdef', 'abcXdef'), [3, 3]);
+  assert.deepEqual(commonEnds('aaaa', 'aaaaa'), [4, 0]);
+  assert.deepEqual(commonEnds('', 'abc'), [0, 0]);
+  const long = 'x'.repeat(5000) + 'middle' + 'y'.repeat(3000);
+  assert.deepEqual(commonEnds(long, long.replace('middle', 'centre')), [5000, 3001]);
+  assert.deepEqual(commonEnds(long, long.replace('middle', 'mid')), [5003, 3000]);
+});
+
+test('block texts reused from the previous text only where the text is the same: equal-length edits in the first and last paragraphs', () => {
+  // The same spans before and after: only the text tells the blocks apart.
+  const first = ARTICLE.replace('in Berlin on Monday', 'in Moscow on Monday');
+  const last = ARTICLE.replace('Maria Lindqvist, the labour', 'Maria Kowalczyk, the labour');
+  const has = (a: Analysis, name: string) => a.mentions.some((m) => m.text === name);
+  let a = check(ARTICLE, first);
+  assert.ok(has(a, 'Moscow') && !has(a, 'Berlin'));
+  a = check(first, ARTICLE);
+  assert.ok(has(a, 'Berlin') && !has(a, 'Moscow'));
+  a = check(ARTICLE, last);
+  assert.ok(has(a, 'Maria Kowalczyk') && !has(a, 'Maria Lindqvist'));
+  a = check(last, ARTICLE);
+  assert.ok(has(a, 'Maria Lindqvist') && !has(a, 'Maria Kowalczyk'));
+});
+
+test('a cleared block cache: the blocks of the last text are missing again', () => {
+  const analyzer = createAnalyzer();
+  const blocks = analyzer.analyze(ARTICLE).blocks.length;
+  assert.deepEqual(analyzer.missingBlocks(ARTICLE), []);
+  analyzer.cache.clear();
+  assert.equal(analyzer.missingBlocks(ARTICLE).length, blocks);
+  analyzer.analyze(ARTICLE);
+  assert.deepEqual(analyzer.missingBlocks(ARTICLE), []);
 });

@@ -8,7 +8,7 @@
  * Because a block's result depends only on its text, the analysis after any sequence of edits equals
  * a fresh analysis of the same text.
  */
-import { BlockCache, analyzeBlock, blockWords, deepFreeze, MAX_NLP_BLOCK, type BlockResult, type ErrorHook } from './blocks';
+import { BlockCache, analyzeBlock, blockWords, deepFreeze, MAX_NLP_BLOCK, type CacheEntry, type BlockResult, type ErrorHook } from './blocks';
 
 export { MAX_NLP_BLOCK };
 import { scanBlocks, sectionsOf, type Structure } from './structure';
@@ -101,6 +101,30 @@ function sameIds(ids: readonly string[], mentions: readonly Mention[], from: num
   return true;
 }
 
+/** A block scan of a text, with the block texts and the cache entries of their results (see `scanOf`). */
+interface Scan {
+  readonly text: string;
+  readonly languageId: string;
+  readonly scan: ReturnType<typeof scanBlocks>;
+  readonly texts: readonly string[];
+  readonly entries: (CacheEntry | undefined)[];
+}
+
+/** The lengths of the longest common prefix of `a` and `b`, and of their longest common suffix after it. */
+export function commonEnds(a: string, b: string): [number, number] {
+  const n = Math.min(a.length, b.length);
+  // Chunks compared natively first, then characters.
+  const CHUNK = 1024;
+  let p = 0;
+  while (p + CHUNK <= n && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  const m = n - p;
+  let q = 0;
+  while (q + CHUNK <= m && a.slice(a.length - q - CHUNK, a.length - q) === b.slice(b.length - q - CHUNK, b.length - q)) q += CHUNK;
+  while (q < m && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
+  return [p, q];
+}
+
 export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   const cache = hooks.cache ?? new BlockCache();
   const onError = hooks.onError;
@@ -113,23 +137,68 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   const placed = new WeakMap<BlockResult, { at: number; index: number; first: number; sentences: readonly Sentence[]; quotes: readonly Span[]; block: Block; input: PassBlock }>();
 
   /**
-   * The block scan of the last text, with its block texts: the server asks `missingBlocks` (twice)
-   * and then `analyze` for the same text, and a block text's hash is computed once per string.
+   * The block scan of the last text, with its block texts and their cache entries once found: the
+   * server asks `missingBlocks` (twice) and then `analyze` for the same text. After an edit, the blocks
+   * outside the changed part of the text (before it, or after it and shifted) take the entries found
+   * for the previous text: their texts are not hashed and compared again.
    */
-  let lastScan: { text: string; scan: ReturnType<typeof scanBlocks>; texts: string[] } | undefined;
-  function scanOf(text: string): { scan: ReturnType<typeof scanBlocks>; texts: string[] } {
-    if (lastScan?.text !== text) {
-      const scan = scanBlocks(text);
-      lastScan = { text, scan, texts: scan.blocks.map((b) => text.slice(b.start, b.end)) };
+  let lastScan: Scan | undefined;
+  function scanOf(text: string, languageId: string): Scan {
+    if (lastScan?.text === text && lastScan.languageId === languageId) return lastScan;
+    const scan = lastScan?.text === text ? lastScan.scan : scanBlocks(text);
+    const n = scan.blocks.length;
+    const texts: string[] = new Array(n);
+    const entries: (CacheEntry | undefined)[] = new Array(n);
+    const prev = lastScan;
+    let i = 0, j = n - 1;
+    if (prev && prev.languageId === languageId) {
+      const old = prev.scan.blocks;
+      const [p, q] = commonEnds(prev.text, text);
+      const d = text.length - prev.text.length;
+      // Blocks inside the common prefix, at the same place; then inside the common suffix, shifted.
+      for (; i < n && i < old.length && scan.blocks[i].end <= p && old[i].start === scan.blocks[i].start && old[i].end === scan.blocks[i].end; i++) {
+        texts[i] = prev.texts[i];
+        entries[i] = prev.entries[i];
+      }
+      for (let k = old.length - 1; j >= i && k >= i && scan.blocks[j].start >= text.length - q && old[k].start + d === scan.blocks[j].start && old[k].end + d === scan.blocks[j].end; j--, k--) {
+        texts[j] = prev.texts[k];
+        entries[j] = prev.entries[k];
+      }
     }
+    for (let k = i; k <= j; k++) texts[k] = text.slice(scan.blocks[k].start, scan.blocks[k].end);
+    lastScan = { text, languageId, scan, texts, entries };
     return lastScan;
+  }
+
+  /** Block `i`'s cached result, undefined when it is not cached. */
+  function resultOf(s: Scan, i: number): BlockResult | undefined {
+    const e = s.entries[i];
+    const r = e && cache.again(e);
+    if (r) return r;
+    return (s.entries[i] = cache.entry(s.languageId, s.texts[i]))?.result;
+  }
+
+  /** The distinct block texts of a scan that are not cached. */
+  function missingOf(s: Scan): string[] {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (let i = 0; i < s.texts.length; i++) {
+      if (resultOf(s, i)) continue;
+      const t = s.texts[i];
+      if (!seen.has(t)) {
+        seen.add(t);
+        out.push(t);
+      }
+    }
+    return out;
   }
 
   function assemble(text: string, options: AnalyzeOptions = {}, missing: 'compute' | 'skip' = 'compute'): AssembleResult {
     const languageId = options.languageId ?? 'news';
-    const { scan: { date, bodyStart, blocks: spans, directives }, texts } = scanOf(text);
+    const scanned = scanOf(text, languageId);
+    const { scan: { date, bodyStart, blocks: spans, directives }, texts } = scanned;
     // Uncached blocks first, all together: short ones share compromise calls (faster).
-    if (missing === 'compute') cache.fill(languageId, texts, onError);
+    if (missing === 'compute') cache.fill(languageId, missingOf(scanned), onError);
     const blocks: Block[] = [];
     const sentences: Sentence[] = [];
     const quotes: Span[] = [];
@@ -145,7 +214,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       const span = spans[bi];
       const blockText = texts[bi];
       if (blockText.length > MAX_NLP_BLOCK) tooLong.push({ start: span.start, end: span.end });
-      let r = cache.peek(languageId, blockText);
+      let r = resultOf(scanned, bi);
       if (!r) {
         if (missing === 'skip') {
           skipped++;
@@ -250,18 +319,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     },
     assemble,
     analyze: (text, options) => assemble(text, options, 'compute').analysis,
-    missingBlocks(text, options = {}) {
-      const languageId = options.languageId ?? 'news';
-      const seen = new Set<string>();
-      const out: string[] = [];
-      for (const t of scanOf(text).texts) {
-        if (!cache.has(languageId, t) && !seen.has(t)) {
-          seen.add(t);
-          out.push(t);
-        }
-      }
-      return out;
-    },
+    missingBlocks: (text, options = {}) => missingOf(scanOf(text, options.languageId ?? 'news')),
   };
 }
 

@@ -165,11 +165,15 @@ function weight(key: string, r: BlockResult): number {
   return key.length + 8 * r.words.length + 16 * (r.sentences.length + r.quotes.length) + 48 * r.mentions.length;
 }
 
-interface Entry {
+/** A cached block result; a caller may keep it to find the result again without hashing the text (`again`). */
+export interface CacheEntry {
   readonly result: BlockResult;
   readonly weight: number;
   used: number;
+  /** Set when the entry leaves the cache (evicted, replaced, cleared). */
+  dropped?: boolean;
 }
+type Entry = CacheEntry;
 
 /**
  * Block results keyed by language id and block text. Once the cache holds more than `capacity`
@@ -191,8 +195,21 @@ export class BlockCache {
 
   /** The cached result, marked as recently used; undefined when absent. */
   peek(languageId: string, text: string): BlockResult | undefined {
+    return this.entry(languageId, text)?.result;
+  }
+
+  /** The cache entry of a block text, marked as recently used; undefined when absent. */
+  entry(languageId: string, text: string): CacheEntry | undefined {
     const e = this.maps.get(languageId)?.get(text);
     if (!e) return undefined;
+    this.hits++;
+    e.used = ++this.clock;
+    return e;
+  }
+
+  /** `e`'s result if `e` is still in the cache (marked as recently used), else undefined. */
+  again(e: CacheEntry): BlockResult | undefined {
+    if (e.dropped) return undefined;
     this.hits++;
     e.used = ++this.clock;
     return e.result;
@@ -205,7 +222,10 @@ export class BlockCache {
   put(languageId: string, text: string, result: BlockResult): void {
     const m = this.map(languageId);
     const old = m.get(text);
-    if (old) this.total -= old.weight;
+    if (old) {
+      this.total -= old.weight;
+      old.dropped = true;
+    }
     const key = old ? text : detach(text);
     const w = weight(key, result);
     m.set(key, { result: deepFreeze(result), weight: w, used: ++this.clock });
@@ -220,6 +240,7 @@ export class BlockCache {
     for (const [m, k, e] of all) {
       if (this.total <= target) break;
       m.delete(k);
+      e.dropped = true;
       this.total -= e.weight;
     }
   }
@@ -243,6 +264,7 @@ export class BlockCache {
   }
 
   clear(): void {
+    for (const m of this.maps.values()) for (const e of m.values()) e.dropped = true;
     this.maps.clear();
     this.total = 0;
   }
