@@ -14,9 +14,9 @@ export { MAX_NLP_BLOCK };
 import { scanBlocks, sectionsOf, type Structure } from './structure';
 import type { RawMention } from './entities/recognize';
 import { ArticlePass, type PassBlock } from './entities/article';
-import { findReportedEvents, sentenceEvent, type SentenceEvent, type SentenceEventOf } from './entities/events';
-import { relativeSpans, spansHold, windowEnd, type SpansRecord } from './blockSpans';
-import { linkBlocks, type LinkMemo } from './entities/link';
+import { mergeReportedEvents, sentenceEvent, type SentenceEvent, type SentenceEvents } from './entities/events';
+import { mentionWindows, relativeSpans, spansHold, type MentionWindows, type SpansRecord } from './blockSpans';
+import { linkBlocks, type Linked, type LinkMemo } from './entities/link';
 import { ClaimCache } from './claims';
 import { mentionsFootball } from './claims/context';
 import { knowledgeBaseFor } from './kb';
@@ -58,22 +58,23 @@ const EMPTY_BLOCK: BlockResult = Object.freeze({ kind: 'paragraph', sentences: [
  * sentence, so a block that only moved keeps its entry as it is.
  */
 class EventMemo {
-  private readonly entries = new WeakMap<object, SpansRecord & { ids: readonly string[]; events: (SentenceEvent | undefined)[] }>();
+  private readonly entries = new WeakMap<object, SpansRecord & { ids: readonly string[]; events: readonly (SentenceEvent | undefined)[] }>();
 
   /**
-   * The memo for one analysis; `keys[i]` stands for block i's text, `kept[i]` (if known) for the
-   * relative spans of its mentions (see `spansHold`).
+   * What the article's paragraph sentences say of happenings; `keys[i]` stands for block i's text,
+   * `kept[i]` (if known) for the relative spans of its mentions (see `spansHold`), `ids[i]` (if known)
+   * for their entity ids (the same array, the same ids).
    */
-  prepare(text: string, blocks: readonly Block[], sentences: readonly Sentence[], mentions: readonly Mention[], kindOf: (id: string) => string | undefined, keys: readonly object[], kept?: readonly object[]): SentenceEventOf {
-    const events: (SentenceEvent | undefined)[] = new Array(sentences.length);
-    let mi = 0;
+  sentenceEvents(text: string, blocks: readonly Block[], sentences: readonly Sentence[], mentions: readonly Mention[], kindOf: (id: string) => string | undefined, keys: readonly object[], windows: MentionWindows, kept?: readonly object[], ids?: readonly (readonly string[])[]): SentenceEvents {
+    const found: SentenceEvents = { sentences: [], events: [] };
     for (const b of blocks) {
-      while (mi < mentions.length && mentions[mi].start < b.start) mi++;
-      const mj = windowEnd(mentions, mi, b.end);
-      if (b.kind === 'heading' || !b.sentences.length) { mi = mj; continue; }
+      if (b.kind === 'heading' || !b.sentences.length) continue;
+      const mi = windows.from[b.index], mj = windows.to[b.index];
       const key = keys[b.index];
       let e = this.entries.get(key);
-      if (!e || !spansHold(e, mentions, mi, mj, b.start, kept?.[b.index]) || !sameIds(e.ids, mentions, mi, mj)) {
+      const own = ids?.[b.index];
+      if (e && own && e.ids !== own && sameIds(e.ids, mentions, mi, mj)) e.ids = own;
+      if (!e || !spansHold(e, mentions, mi, mj, b.start, kept?.[b.index]) || !(own ? e.ids === own : sameIds(e.ids, mentions, mi, mj))) {
         const evs: (SentenceEvent | undefined)[] = [];
         let k = mi;
         for (const si of b.sentences) {
@@ -83,15 +84,24 @@ class EventMemo {
           for (let j = k; j < mj && mentions[j].start < s.end; j++) inSentence.push(mentions[j]);
           evs.push(sentenceEvent(text.slice(s.start, s.end), s.start, inSentence, kindOf));
         }
-        const ids: string[] = new Array(mj - mi);
-        for (let i = mi; i < mj; i++) ids[i - mi] = mentions[i].entity;
-        e = { spans: relativeSpans(mentions, mi, mj, b.start), kept: kept?.[b.index], ids, events: evs };
+        let entryIds = own;
+        if (!entryIds) {
+          const made: string[] = new Array(mj - mi);
+          for (let i = mi; i < mj; i++) made[i - mi] = mentions[i].entity;
+          entryIds = made;
+        }
+        e = { spans: relativeSpans(mentions, mi, mj, b.start), kept: kept?.[b.index], ids: entryIds, events: evs };
         this.entries.set(key, e);
       }
-      for (let i = 0; i < b.sentences.length; i++) events[b.sentences[i]] = e.events[i];
-      mi = mj;
+      for (let i = 0; i < b.sentences.length; i++) {
+        const c = e.events[i];
+        if (c) {
+          found.sentences.push(sentences[b.sentences[i]]);
+          found.events.push(c);
+        }
+      }
     }
-    return (s) => events[s.index];
+    return found;
   }
 }
 
@@ -268,7 +278,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     } catch (e) {
       onError?.('entities', e);
     }
-    let linked: ReturnType<typeof linkBlocks> = { entities: [], mentions: [] };
+    let linked: Linked = { entities: [], mentions: [] };
     try {
       linked = linkBlocks(text, inputs.map((b, i) => ({ start: b.start, mentions: kept ? kept[i] : b.mentions })), links);
     } catch (e) {
@@ -276,18 +286,18 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       onError?.('entities', e);
     }
     const { entities, mentions } = linked;
+    const windows = linked.blocks?.windows ?? mentionWindows(blocks, mentions);
     let events: ReportedEvent[] = [];
     try {
-      const headings = new Set(blocks.filter((b) => b.kind === 'heading').map((b) => b.index));
       const kinds = new Map(entities.map((e) => [e.id, e.kind]));
-      const memo = eventMemo.prepare(text, blocks, sentences, mentions, (id) => kinds.get(id), keys, kept);
-      events = findReportedEvents(text, sentences, entities, mentions, date?.valid ? date.value : undefined, headings, memo);
+      const found = eventMemo.sentenceEvents(text, blocks, sentences, mentions, (id) => kinds.get(id), keys, windows, kept, linked.blocks?.ids);
+      events = mergeReportedEvents(found, entities, date?.valid ? date.value : undefined);
     } catch (e) {
       onError?.('events', e);
     }
     if (!footballFlag && gapFrom < text.length) footballFlag = mentionsFootball(text.slice(gapFrom));
     const claims: Claim[] = claimCache.run(
-      { text, structure, entities, mentions, kb: knowledgeBaseFor(options.facts), flags: { football: footballFlag } }, keys, options.rules ?? {}, onError, kept);
+      { text, structure, entities, mentions, kb: knowledgeBaseFor(options.facts), flags: { football: footballFlag } }, keys, options.rules ?? {}, onError, kept, windows);
     const notes: string[] = [];
     if (!date) notes.push('No `date YYYY-MM-DD` header: date-dependent checks are skipped.');
     else if (!date.valid) notes.push(`The date ${date.value} does not exist: date-dependent checks are skipped.`);

@@ -13,11 +13,24 @@ export interface SpansRecord {
   kept?: object;
 }
 
-/** The end of the run of `mentions` (sorted by start) from `from` on that start before `end`. */
-export function windowEnd(mentions: readonly Span[], from: number, end: number): number {
-  let to = from;
-  while (to < mentions.length && mentions[to].start < end) to++;
-  return to;
+/** Where each block's mentions are in the article's mentions (sorted by start): block b's are `from[b]`... up to `to[b]` (excluded). */
+export interface MentionWindows {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+}
+
+/** The mentions that start inside each block (blocks and mentions sorted by start). */
+export function mentionWindows(blocks: readonly Span[], mentions: readonly Span[]): MentionWindows {
+  const from = new Int32Array(blocks.length);
+  const to = new Int32Array(blocks.length);
+  let mi = 0;
+  for (let b = 0; b < blocks.length; b++) {
+    while (mi < mentions.length && mentions[mi].start < blocks[b].start) mi++;
+    from[b] = mi;
+    while (mi < mentions.length && mentions[mi].start < blocks[b].end) mi++;
+    to[b] = mi;
+  }
+  return { from, to };
 }
 
 /** `mentions[from..to)` relative to `at`, as start, end pairs. */

@@ -16,7 +16,7 @@ import { opinionAsFact } from './opinionAsFact';
 import { contradiction } from './contradiction';
 import { normalizeName, type KnowledgeBase } from '../kb';
 import type { Directive } from '../structure';
-import { relativeSpans, spansHold, windowEnd, type SpansRecord } from '../blockSpans';
+import { mentionWindows, relativeSpans, spansHold, type MentionWindows, type SpansRecord } from '../blockSpans';
 import { deepFreeze } from '../blocks';
 
 export type { Rule, RuleContext } from './context';
@@ -119,6 +119,8 @@ export class ClaimCache {
     onError?: (rule: string, e: unknown) => void,
     /** Per block, an object that stands for its mentions' relative spans (the same object, the same spans), if known. */
     kept?: readonly object[],
+    /** Where each block's mentions are in `mentions` (computed when not given). */
+    windows: MentionWindows = mentionWindows(ctx.structure.blocks, ctx.mentions),
   ): Claim[] {
     const { structure, mentions } = ctx;
     const date = structure.date?.valid ? structure.date.value : null;
@@ -136,16 +138,15 @@ export class ClaimCache {
       else ignored.set(d.block, (ignored.get(d.block) ?? 0) | bits(d));
     }
     const perBlock: (readonly Claim[])[] = [];
-    let mi = 0, qi = 0;
+    let qi = 0;
     this.computed = 0;
     for (const block of structure.blocks) {
       const at = block.start;
-      while (mi < mentions.length && mentions[mi].start < at) mi++;
-      const mj = windowEnd(mentions, mi, block.end);
+      const mi = windows.from[block.index], mj = windows.to[block.index];
       while (qi < structure.quotes.length && structure.quotes[qi].end <= at) qi++;
       let qj = qi;
       while (qj < structure.quotes.length && structure.quotes[qj].start < block.end) qj++;
-      if (block.kind === 'heading' || !block.sentences.length) { mi = mj; continue; }
+      if (block.kind === 'heading' || !block.sentences.length) continue;
       const key = keys[block.index];
       let e = key ? this.entries.get(key) : undefined;
       const token = kept?.[block.index];
@@ -156,7 +157,6 @@ export class ClaimCache {
         e = { start: at, date, kb, football: flags.football, spans: relativeSpans(mentions, mi, mj, at), kept: token, results: runAll(ruleCtx, sentenceInfo(ruleCtx, part), sentences) };
         if (key) this.entries.set(key, e);
       }
-      mi = mj;
       e.results.forEach((r, i) => { if ('error' in r) failed.add(i); });
       const silenced = disabled | (ignored.get(block.index) ?? 0);
       if (e.last && e.last.start === at && e.last.settings === settings && e.last.silenced === silenced && !failed.size) {

@@ -159,11 +159,11 @@ export function sentenceEvent(sentenceText: string, start: number, inSentence: r
   };
 }
 
-/**
- * The happening of sentence `s`, whose mentions are `mentions[from]`... up to its end (see
- * `SentenceEvent`: callers may cache it).
- */
-export type SentenceEventOf = (s: Sentence, mentions: readonly Mention[], from: number) => SentenceEvent | undefined;
+/** The sentences that report a happening, in order, with what each says of it. */
+export interface SentenceEvents {
+  readonly sentences: Sentence[];
+  readonly events: SentenceEvent[];
+}
 
 /** A reported event while the sentences are merged. */
 interface Building {
@@ -187,11 +187,28 @@ export function findReportedEvents(
   mentions: readonly Mention[],
   articleDate: string | undefined,
   headingBlocks: ReadonlySet<number> = new Set(),
-  eventOf?: SentenceEventOf,
 ): ReportedEvent[] {
+  const kinds = new Map(entities.map((e) => [e.id, e.kind]));
+  const found: SentenceEvents = { sentences: [], events: [] };
+  let mi = 0;
+  for (const s of sentences) {
+    if (headingBlocks.has(s.block)) continue;
+    while (mi < mentions.length && mentions[mi].start < s.start) mi++;
+    const c = sentenceEvent(text.slice(s.start, s.end), s.start, mentionsBefore(mentions, mi, s.end), (id) => kinds.get(id));
+    if (c) {
+      found.sentences.push(s);
+      found.events.push(c);
+    }
+  }
+  return mergeReportedEvents(found, entities, articleDate);
+}
+
+/**
+ * The article's reported events from what its sentences say (`SentenceEvents`, in order): a later
+ * sentence about the same happening adds to the first.
+ */
+export function mergeReportedEvents(found: SentenceEvents, entities: readonly Entity[], articleDate: string | undefined): ReportedEvent[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
-  const kindOf = (id: string) => byId.get(id)?.kind;
-  const of: SentenceEventOf = eventOf ?? ((s, ms, from) => sentenceEvent(text.slice(s.start, s.end), s.start, mentionsBefore(ms, from, s.end), kindOf));
   const out: Building[] = [];
   /** The events of each type, and of each family (FAMILY), in the order they were found. */
   const ofType = new Map<string, Building[]>();
@@ -199,12 +216,9 @@ export function findReportedEvents(
   const year = (d: string | undefined) => d?.slice(0, 4);
   const articleYear = year(articleDate) ?? '';
   const isPerson = (id: string) => byId.get(id)?.kind === 'person';
-  let mi = 0;
-  for (const s of sentences) {
-    if (headingBlocks.has(s.block)) continue;
-    while (mi < mentions.length && mentions[mi].start < s.start) mi++;
-    const c = of(s, mentions, mi);
-    if (!c) continue;
+  for (let n = 0; n < found.sentences.length; n++) {
+    const s = found.sentences[n];
+    const c = found.events[n];
     const { type, participants, years } = c;
     const date = c.ownDate ?? (years.length && !years.includes(articleYear) ? undefined : articleDate);
     const family = FAMILY[type] ?? type;

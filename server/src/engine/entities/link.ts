@@ -4,6 +4,7 @@
  */
 import type { Entity, EntityFacts, EntityKind, Mention } from '../types';
 import type { RawMention } from './recognize';
+import type { MentionWindows } from '../blockSpans';
 import { countryByName, citiesByName, countryByIso, territoryByName } from '../gazetteer';
 
 export interface AbsoluteMention extends RawMention {}
@@ -24,7 +25,21 @@ export interface LinkBlock {
  */
 interface BlockLinks {
   readonly keys: readonly string[];
+  /** Their entity ids in the last call (the same array while they stay the same). */
+  ids?: readonly string[];
   last?: { start: number; mentions: readonly Mention[] };
+}
+
+export interface Linked {
+  readonly entities: Entity[];
+  /** Sorted by start. */
+  readonly mentions: Mention[];
+  /**
+   * Per block, where its mentions are in `mentions` and their entity ids (an array that stays the same
+   * object while the block's mentions array and their ids stay the same); absent when the blocks'
+   * mentions were not in order.
+   */
+  readonly blocks?: { readonly windows: MentionWindows; readonly ids: readonly (readonly string[])[] };
 }
 
 /** What `linkBlocks` keeps between calls, per array of a block's mentions. */
@@ -36,7 +51,7 @@ export type LinkMemo = WeakMap<object, BlockLinks>;
  * the block starts at the same offset and they belong to the same entities (the caller passes the same
  * array again only for the same block text). Mentions and entities come out frozen.
  */
-export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: LinkMemo): { entities: Entity[]; mentions: Mention[] } {
+export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: LinkMemo): Linked {
   // Group by kind + canonical name. (Items are indices into the article's mentions, in block order.)
   const groups = new Map<string, { kind: EntityKind; name: string; items: number[]; joined: boolean }>();
   const links: BlockLinks[] = new Array(blocks.length);
@@ -104,13 +119,20 @@ export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: Li
   }
   // The Mentions, block by block: the last ones made for a block's array when nothing changed.
   const byItem: Mention[] = new Array(n);
+  const blockIds: (readonly string[])[] = new Array(blocks.length);
   for (let b = 0; b < blocks.length; b++) {
     const { start: at, mentions: ms } = blocks[b];
     const l = links[b];
     const from = firsts[b];
+    let sameIds = !!l.ids && l.ids.length === ms.length;
+    for (let i = 0; sameIds && i < ms.length; i++) if (l.ids![i] !== ids[from + i]) sameIds = false;
+    if (!sameIds) {
+      const own = ids.slice(from, from + ms.length);
+      if (memo) l.ids = own;
+      blockIds[b] = own;
+    } else blockIds[b] = l.ids!;
     const last = l.last;
-    let same = !!last && last.start === at;
-    for (let i = 0; same && i < ms.length; i++) if (last!.mentions[i].entity !== ids[from + i]) same = false;
+    const same = sameIds && !!last && last.start === at;
     if (same) {
       for (let i = 0; i < ms.length; i++) byItem[from + i] = last!.mentions[i];
       continue;
@@ -135,12 +157,14 @@ export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: Li
   }
   const mentions = sorted ? byItem : entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
-  return { entities, mentions };
+  if (!sorted) return { entities, mentions };
+  return { entities, mentions, blocks: { windows: { from: firsts.subarray(0, blocks.length), to: firsts.subarray(1) }, ids: blockIds } };
 }
 
 /** Links the article's mentions (absolute offsets): `linkBlocks` with one block. */
 export function linkEntities(text: string, raw: readonly AbsoluteMention[]): { entities: Entity[]; mentions: Mention[] } {
-  return linkBlocks(text, [{ start: 0, mentions: raw }]);
+  const { entities, mentions } = linkBlocks(text, [{ start: 0, mentions: raw }]);
+  return { entities, mentions };
 }
 
 /** slug and factsOf are pure functions of the name: computed once per name (up to a bound). */
