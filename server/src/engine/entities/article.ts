@@ -45,6 +45,20 @@ interface BlockForms {
   readonly people: readonly string[];
   /** Votes of "the Church" for the Church of Scientology etc., cast unless the form is a person's short form. */
   readonly orgVotes: readonly Vote[];
+  /** All it gives `sensesOf` (votes, people, orgVotes) as one string, once needed. */
+  signature?: string;
+}
+
+function signatureOf(f: BlockForms): string {
+  f.signature ??= [f.votes.map((v) => `${v.key}\u0002${v.score}`).join('\u0003'), f.people.join('\u0003'), f.orgVotes.map((v) => `${v.key}\u0002${v.score}`).join('\u0003')].join('\u0004');
+  return f.signature;
+}
+
+/** Whether two runs' blocks give `sensesOf` the same input (the same forms objects, or equal ones). */
+function sameVotes(a: readonly BlockForms[], b: readonly BlockForms[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && signatureOf(a[i]) !== signatureOf(b[i])) return false;
+  return true;
 }
 
 /** A block's rescan and merge, valid for one `best` (checked against the forms that changed since). */
@@ -242,6 +256,9 @@ export class ArticlePass {
   private readonly forms = new WeakMap<object, BlockForms>();
   private readonly scans = new WeakMap<object, BlockScan>();
   private best: ReadonlyMap<string, Sense> = new Map();
+  private maxWords = 1;
+  /** The blocks' forms of the last run (its senses are `best`, `maxWords`). */
+  private lastForms: readonly BlockForms[] = [];
   private gen = 0;
   /** Blocks rescanned by the last `run` (for tests). */
   rescanned = 0;
@@ -255,16 +272,22 @@ export class ArticlePass {
       if (!f) this.forms.set(b.key, (f = formsOf(text.slice(b.start, b.end), b.mentions)));
       return f;
     });
-    const { best, maxWords } = sensesOf(inputs);
+    // The same votes as in the last run (an edit that changed no name): the same senses.
+    const same = this.gen > 0 && sameVotes(this.lastForms, inputs);
+    const { best, maxWords } = same ? { best: this.best, maxWords: this.maxWords } : sensesOf(inputs);
+    this.lastForms = inputs;
     // The forms whose sense changed since the last run, as the keys that a block's `touch` set may hold.
     const changed = new Set<string>();
-    for (const [form, s] of best) {
-      const old = this.best.get(form);
-      if (!old || old.kind !== s.kind || old.canonical !== s.canonical) for (const k of formKeys(form)) changed.add(k);
+    if (!same) {
+      for (const [form, s] of best) {
+        const old = this.best.get(form);
+        if (!old || old.kind !== s.kind || old.canonical !== s.canonical) for (const k of formKeys(form)) changed.add(k);
+      }
+      for (const form of this.best.keys()) if (!best.has(form)) for (const k of formKeys(form)) changed.add(k);
     }
-    for (const form of this.best.keys()) if (!best.has(form)) for (const k of formKeys(form)) changed.add(k);
     const prevGen = this.gen++;
     this.best = best;
+    this.maxWords = maxWords;
     this.rescanned = 0;
     const out: (readonly RawMention[])[] = [];
     blocks.forEach((b, i) => {
