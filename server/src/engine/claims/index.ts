@@ -82,6 +82,9 @@ interface BlockEntry extends SpansRecord {
   readonly kb: KnowledgeBase | undefined;
   readonly football: boolean;
   readonly results: readonly RuleResult[];
+  /** The rules that threw on the block, as a bit mask; whether any rule found something. */
+  readonly failed: number;
+  readonly found: boolean;
   /** The claims last made from it: reused while the block's start and the settings stay the same. */
   last?: { start: number; settings: string; silenced: number; claims: readonly Claim[] };
 }
@@ -154,11 +157,16 @@ export class ClaimCache {
         this.computed++;
         const sentences = block.sentences.map((i) => structure.sentences[i]);
         const part = { sentences, quotes: structure.quotes.slice(qi, qj), mentions: mentions.slice(mi, mj) };
-        e = { start: at, date, kb, football: flags.football, spans: relativeSpans(mentions, mi, mj, at), kept: token, results: runAll(ruleCtx, sentenceInfo(ruleCtx, part), sentences) };
+        const results = runAll(ruleCtx, sentenceInfo(ruleCtx, part), sentences);
+        const failedMask = results.reduce((m, r, i) => ('error' in r ? m | (1 << i) : m), 0);
+        const found = results.some((r) => !('error' in r) && r.length > 0);
+        e = { start: at, date, kb, football: flags.football, spans: relativeSpans(mentions, mi, mj, at), kept: token, results, failed: failedMask, found };
         if (key) this.entries.set(key, e);
       }
-      e.results.forEach((r, i) => { if ('error' in r) failed.add(i); });
-      const silenced = disabled | (ignored.get(block.index) ?? 0);
+      if (e.failed) for (let i = 0; i < RULES.length; i++) if (e.failed & (1 << i)) failed.add(i);
+      // Nothing found (most paragraphs): nothing to place.
+      if (!e.found) continue;
+      const silenced = ignored.size ? disabled | (ignored.get(block.index) ?? 0) : disabled;
       if (e.last && e.last.start === at && e.last.settings === settings && e.last.silenced === silenced && !failed.size) {
         perBlock.push(e.last.claims);
         continue;
