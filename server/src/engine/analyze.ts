@@ -140,7 +140,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   const onError = hooks.onError;
   const claimCache = new ClaimCache();
   const pass = new ArticlePass();
-  const links: LinkMemo = new WeakMap();
+  const links: LinkMemo = { blocks: new WeakMap() };
   const eventMemo = new EventMemo();
   /** Whether a block's text mentions football (an article-wide flag of the claim rules), per block text. */
   const football = new WeakMap<BlockResult, boolean>();

@@ -42,42 +42,43 @@ export interface Linked {
   readonly blocks?: { readonly windows: MentionWindows; readonly ids: readonly (readonly string[])[] };
 }
 
-/** What `linkBlocks` keeps between calls, per array of a block's mentions. */
-export type LinkMemo = WeakMap<object, BlockLinks>;
+/** What `linkBlocks` keeps between calls: per array of a block's mentions, and the last call's grouping. */
+export interface LinkMemo {
+  readonly blocks: WeakMap<object, BlockLinks>;
+  last?: { readonly links: readonly BlockLinks[]; readonly sorted: boolean; readonly grouped: Grouped };
+}
 
-/**
- * Links the article's mentions, given per block (relative to the block, sorted). With a `memo`, work
- * done for a block's mentions array in an earlier call is reused: its group keys, and its Mentions when
- * the block starts at the same offset and they belong to the same entities (the caller passes the same
- * array again only for the same block text). Mentions and entities come out frozen.
- */
-export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: LinkMemo): Linked {
-  // Group by kind + canonical name. (Items are indices into the article's mentions, in block order.)
+/** The entities' ids, kinds, names and items (indices into the article's mentions, sorted by start). */
+interface Grouped {
+  /** Entity id per item. */
+  readonly ids: readonly string[];
+  readonly made: readonly { readonly id: string; readonly kind: EntityKind; readonly name: string; readonly items: readonly number[] }[];
+}
+
+/** Whether two calls' blocks have the same group keys in the same order (the same objects, or equal keys). */
+function sameKeys(a: readonly BlockLinks[], b: readonly BlockLinks[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    const x = a[i].keys, y = b[i].keys;
+    if (x.length !== y.length) return false;
+    for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+  }
+  return true;
+}
+
+/** Groups the items by kind + canonical name; a one-word person joins the full name it ends or starts. */
+function groupItems(blocks: readonly LinkBlock[], links: readonly BlockLinks[], n: number, starts: Float64Array, sorted: boolean): Grouped {
   const groups = new Map<string, { kind: EntityKind; name: string; items: number[]; joined: boolean }>();
-  const links: BlockLinks[] = new Array(blocks.length);
-  const firsts = new Int32Array(blocks.length + 1);
-  let n = 0;
-  for (let b = 0; b < blocks.length; b++) {
+  for (let b = 0, i = 0; b < blocks.length; b++) {
     const ms = blocks[b].mentions;
-    let l = memo?.get(ms);
-    if (!l) {
-      l = { keys: ms.map((m) => `${m.kind}:${m.canonical}`) };
-      memo?.set(ms, l);
-    }
-    links[b] = l;
-    firsts[b] = n;
-    for (let i = 0; i < ms.length; i++, n++) {
-      const key = l.keys[i];
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { kind: ms[i].kind, name: ms[i].canonical, items: [], joined: false }));
-      g.items.push(n);
+    const keys = links[b].keys;
+    for (let k = 0; k < ms.length; k++, i++) {
+      let g = groups.get(keys[k]);
+      if (!g) groups.set(keys[k], (g = { kind: ms[k].kind, name: ms[k].canonical, items: [], joined: false }));
+      g.items.push(i);
     }
   }
-  firsts[blocks.length] = n;
-  // Each item's block and absolute start.
-  const blockOf = new Int32Array(n);
-  const starts = new Float64Array(n);
-  for (let b = 0, i = 0; b < blocks.length; b++) for (const m of blocks[b].mentions) { blockOf[i] = b; starts[i++] = m.start + blocks[b].start; }
   // A one-word person joins the longer person name it ends or starts.
   // (The first such name in group order: indexed by first and last word, not a scan per name.)
   const people = [...groups.values()].filter((g) => g.kind === 'person');
@@ -100,9 +101,6 @@ export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: Li
       groups.delete(`person:${g.name}`);
     }
   }
-  // Items are in block order: sorted by start when every block's mentions are and blocks do not overlap.
-  let sorted = true;
-  for (let i = 1; i < n && sorted; i++) if (starts[i] <= starts[i - 1]) sorted = false;
   // Entity ids, per item.
   const ids: string[] = new Array(n);
   const used = new Set<string>();
@@ -117,6 +115,42 @@ export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: Li
     for (const i of g.items) ids[i] = id;
     made.push({ id, kind: g.kind, name: g.name, items: g.items });
   }
+  return { ids, made };
+}
+
+/**
+ * Links the article's mentions, given per block (relative to the block, sorted). With a `memo`, work
+ * done for a block's mentions array in an earlier call is reused: its group keys, and its Mentions when
+ * the block starts at the same offset and they belong to the same entities (the caller passes the same
+ * array again only for the same block text). Mentions and entities come out frozen.
+ */
+export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: LinkMemo): Linked {
+  const links: BlockLinks[] = new Array(blocks.length);
+  const firsts = new Int32Array(blocks.length + 1);
+  let n = 0;
+  for (let b = 0; b < blocks.length; b++) {
+    const ms = blocks[b].mentions;
+    let l = memo?.blocks.get(ms);
+    if (!l) {
+      l = { keys: ms.map((m) => `${m.kind}:${m.canonical}`) };
+      memo?.blocks.set(ms, l);
+    }
+    links[b] = l;
+    firsts[b] = n;
+    n += ms.length;
+  }
+  firsts[blocks.length] = n;
+  // Each item's absolute start. (Items are indices into the article's mentions, in block order.)
+  const starts = new Float64Array(n);
+  for (let b = 0, i = 0; b < blocks.length; b++) for (const m of blocks[b].mentions) starts[i++] = m.start + blocks[b].start;
+  // Items are in block order: sorted by start when every block's mentions are and blocks do not overlap.
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) if (starts[i] <= starts[i - 1]) sorted = false;
+  // The entities depend on the sequence of group keys alone (when sorted): the same as in the last call, the same entities.
+  const last = memo?.last;
+  const grouped = last && sorted && last.sorted && sameKeys(last.links, links) ? last.grouped : groupItems(blocks, links, n, starts, sorted);
+  if (memo) memo.last = { links, sorted, grouped };
+  const { ids, made } = grouped;
   // The Mentions, block by block: the last ones made for a block's array when nothing changed.
   const byItem: Mention[] = new Array(n);
   const blockIds: (readonly string[])[] = new Array(blocks.length);
