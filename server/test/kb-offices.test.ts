@@ -15,6 +15,7 @@ function contradictions(date: string, sentence: string): Claim[] {
 /** Offices the brief asks for, by id: each must exist, start by 2000 (or its creation) and reach the data's date. */
 const REQUIRED = [
   'un-secretary-general', 'nato-secretary-general', 'pope', 'imf-managing-director', 'who-director-general', 'ioc-president',
+  'ecb-president', 'world-bank-president', 'us-fed-chair',
   'us-vice-president', 'us-secretary-of-defense', 'us-treasury-secretary', 'us-attorney-general', 'us-national-security-adviser',
   'gb-chancellor-of-the-exchequer', 'gb-home-secretary', 'gb-defence-secretary',
   'ua-president', 'ua-prime-minister', 'il-prime-minister', 'il-president', 'ir-president', 'ir-supreme-leader',
@@ -100,6 +101,8 @@ test('a wrong holder for the article\u2019s date is a contradiction that names t
     ['2021-06-01', 'IMF Managing Director Christine Lagarde warned about debt.', /held by Kristalina Georgieva/],
     ['2019-05-01', 'WHO Director-General Margaret Chan warned of a new outbreak.', /held by Tedros Adhanom Ghebreyesus/],
     ['2015-05-01', 'IOC President Thomas Bach and Director-General Tedros opened the meeting.', /Tedros Adhanom Ghebreyesus was not Director-General.*Margaret Chan/],
+    ['2022-06-01', 'Fed Chair Janet Yellen raised interest rates.', /Janet Yellen was not Chair of the Federal Reserve.*held by Jerome Powell/],
+    ['2015-06-01', 'World Bank President Ajay Banga opened the meeting.', /held by Jim Yong Kim/],
     ['2019-05-01', 'Vice President Joe Biden met voters in Iowa.', /Joe Biden was not Vice President of the United States.*held by Mike Pence/],
     ['2025-06-01', 'Defense Secretary Lloyd Austin arrived in Kyiv.', /held by Pete Hegseth/],
     ['2016-06-01', 'Treasury Secretary Steven Mnuchin announced sanctions.', /held by Jack Lew/],
