@@ -69,6 +69,10 @@ const SUPERLATIVE_SCOPE = new RegExp(String.raw`\b(?:ever|on\s+record|in\s+(?:th
   // "the worst flood in 50 years", "the highest turnout in decades", "in living memory"
   String.raw`|in\s+(?:(?:more\s+than|over|nearly|almost|about|at\s+least)\s+)?(?:\d+|a|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred|several|many)\s+(?:years|decades|centuries|generations)\b|in\s+(?:decades|years|a\s+century|a\s+generation|living\s+memory|recent\s+memory|modern\s+times|recorded\s+history)\b)`, 'u');
 
+/** A factual superlative and the 80 characters after it (compiled once: this runs on every sentence). */
+const SUP = new RegExp(`\\b(?:the|its|their|his|her|one\\s+of\\s+the|among\\s+the)\\s+(${FACTUAL_SUPERLATIVES.map((w) => w.replace(/ /g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})\\b([^.;:!?]{0,80})`, 'giu');
+const EVAL = new RegExp(`^\\s*(?:${EVALUATIVE_ADJECTIVES.join('|')})\\b`, 'i');
+
 /** The first statistic in the sentence, as a span relative to its body, with what it is. */
 export function findStatistic(body: string, quoted: (s: Span) => boolean): { span: Span; what: string } | null {
   let best: { span: Span; what: string } | null = null;
@@ -109,9 +113,7 @@ export function findStatistic(body: string, quoted: (s: Span) => boolean): { spa
     consider(numAt, m.index + whole.length, 'count');
   }
   // Factual superlatives with a scope: "the highest in the constituency", "the youngest ... in history".
-  const SUP = new RegExp(`\\b(?:the|its|their|his|her|one\\s+of\\s+the|among\\s+the)\\s+(${FACTUAL_SUPERLATIVES.map((w) => w.replace(/ /g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})\\b([^.;:!?]{0,80})`, 'giu');
   SUP.lastIndex = 0;
-  const EVAL = new RegExp(`^\\s*(?:${EVALUATIVE_ADJECTIVES.join('|')})\\b`, 'i');
   for (let m = SUP.exec(body); m; m = SUP.exec(body)) {
     const tail = m[2];
     if (/^most$/i.test(m[1]) && EVAL.test(tail)) continue;
