@@ -184,3 +184,14 @@ test('office checks read a title in an appositive: "X, the U.S. president," and 
     'date 2019-06-12\n\nThe president of the club, Barack Obama, welcomed the agreement.\n',
   ]);
 });
+
+test('office checks stay quiet when the words say the office is not held now, or is another office', () => {
+  assertQuiet([
+    'date 2024-06-01\n\nSupporters of ousted Prime Minister Imran Khan marched in Lahore.\n',
+    'date 2025-06-01\n\nPope Francis, who died in April, was remembered at the service.\n',
+    'date 2016-06-01\n\nExiled President Viktor Yanukovych gave an interview from Russia.\n',
+    'date 2016-06-01\n\nFlorida Attorney General Pam Bondi joined the lawsuit.\n',
+  ]);
+  // A country before a bare title is still checked.
+  assert.equal(contradictions('date 2016-06-01\n\nUkraine\u2019s President Viktor Yanukovych gave an interview.\n').length, 1);
+});

@@ -14,6 +14,7 @@ import { articleFlags, type Finding, type Rule, type RuleContext } from './conte
 import type { SentenceView } from './attribution';
 import { createKnowledgeBase, normalizeName, type HostedEvent, type KnowledgeBase, type Office, type Term } from '../kb';
 import { countryByIso, countryByName, isDemonym } from '../gazetteer';
+import { lexicon } from '../gazetteer/lexicon';
 
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.|d[eiau]|de la|van|von|der|bin|al|ibn|da|dos|le|del)`;
 /** A capitalized place name of one to four words ("Rio de Janeiro", "Sharm El Sheikh"). */
@@ -183,7 +184,24 @@ function titleRegex(kb: KnowledgeBase): RegExp {
   return re;
 }
 
-const NOT_IN_OFFICE = /\b(?:former|ex|then|late|onetime|one-time|erstwhile|future|would-be|incoming|outgoing|designate|acting|interim|deputy|vice|vice-|assistant|under|shadow|elect|candidate|nominee|presumptive|hopeful|first lady|previous|past|next)\b[\s-]*$/i;
+/** Words before a title that say the person does not hold the office now ("former", "ousted", "the late"). */
+const OUT_OF_OFFICE = 'former|ex|then|late|onetime|one-time|erstwhile|future|would-be|incoming|outgoing|designate|acting|interim|deputy|vice|vice-|assistant|under|shadow|elect|candidate|nominee|presumptive|hopeful|first lady|previous|past|next|ousted|deposed|toppled|overthrown|jailed|imprisoned|exiled|assassinated|slain|deceased|emeritus|founding|retired|disgraced';
+const NOT_IN_OFFICE = new RegExp(`\\b(?:${OUT_OF_OFFICE})\\b[\\s-]*$`, 'i');
+
+/** The capitalized words just before a title name a place or an organization (not a country). */
+function placeOrBodyBefore(kb: KnowledgeBase, before: string): boolean {
+  // (On the last 60 characters only: the pattern is anchored at the end and tried at every start.)
+  const m = /(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}$/u.exec(before.slice(-60));
+  if (!m) return false;
+  const words = m[0].trim().split(/\s+/);
+  for (let n = words.length; n > 0; n--) {
+    const c = stripPossessive(words.slice(words.length - n).join(' '));
+    if (countryByName(c)) return false;
+    const kind = lexicon().map.get(c)?.kind;
+    if (kind === 'place' || kind === 'organization' || kb.countriesOfCity(c).length) return true;
+  }
+  return false;
+}
 
 /** Title forms by their lower-case spelling ("u.s. president" → "U.S. President"), for appositives. */
 const lowerTitles = new WeakMap<KnowledgeBase, Map<string, string>>();
@@ -215,7 +233,7 @@ function titleWords(kb: KnowledgeBase): RegExp {
  * office is not held now ("the former president").
  */
 function appositiveTitle(kb: KnowledgeBase, phrase: string): string | undefined {
-  if (/\b(?:former|ex|then|late|onetime|one-time|erstwhile|future|would-be|incoming|outgoing|designate|acting|interim|deputy|vice|assistant|under|shadow|elect|candidate|nominee|previous|past|next|first)\b/i.test(phrase)) return undefined;
+  if (new RegExp(`\\b(?:${OUT_OF_OFFICE}|first)\\b`, 'i').test(phrase)) return undefined;
   let p = phrase.replace(/^the\s+/i, '').replace(/\s+/g, ' ');
   const of = /^(.*?) of (?:the )?(\p{Lu}[\p{L}. ]*)$/u.exec(p);
   if (of && countryByName(of[2])) p = of[1];
@@ -248,7 +266,7 @@ function officeFindings(kb: KnowledgeBase, ctx: RuleContext, v: SentenceView, da
   // Years that date the sentence ("in 2012", "In 2012,", "since 2015"), not those naming an event ("the 2014 World Cup").
   const years = [...new Set([...v.body.matchAll(/(?:\b(?:in|during|since|until|till|by|from|early|late|mid|of|on|throughout)\s+(?:(?:early|late|mid|january|february|march|april|may|june|july|august|september|october|november|december)[\s-]+)?|^)(1[89]\d\d|20\d\d)\b(?!\s+(?:summer|winter|olympic|olympics|fifa|world|g7|g8|g20|games|elections?|summit|cup|census|protests|uprising|attacks?))/gi)].map((y) => y[1]))];
   if (years.length > 1) return out;
-  if (/\b(?:at the time|back then|in the (?:19|20)\d0s|when (?:he|she) was|as (?:a )?former|previously|years ago|once served|had served|served as|was elected|was sworn|took office|left office|succeeded|predecessor|successor)\b/i.test(v.body)) return out;
+  if (/\b(?:at the time|back then|in the (?:19|20)\d0s|when (?:he|she) was|as (?:a )?former|previously|years ago|once served|had served|served as|was elected|was sworn|took office|left office|succeeded|predecessor|successor|died|death|funeral|passed away|buried|memorial|assassination)\b/i.test(v.body)) return out;
   const year = years[0] && years[0] !== date.slice(0, 4) ? years[0] : null;
   const candidates: OfficeCandidate[] = [];
   const TITLE = titleRegex(kb);
@@ -258,6 +276,8 @@ function officeFindings(kb: KnowledgeBase, ctx: RuleContext, v: SentenceView, da
     const after = v.body.slice(m.index + m[0].length);
     if (NOT_IN_OFFICE.test(before) || /^-?elect\b|^\s*-\s*elect/i.test(after)) continue;
     if (/^-/.test(after)) continue;
+    // A place or a body before the title makes it another office: "Florida Attorney General", "Texas Governor".
+    if (placeOrBodyBefore(kb, before)) continue;
     candidates.push({ title: m[1].replace(/\s+/g, ' '), words: m[2], wordsAt: m.index + m[0].length - m[2].length, formerAt: m.index });
   }
   APPOSITIVE_AFTER.lastIndex = 0;
