@@ -195,3 +195,13 @@ test('office checks stay quiet when the words say the office is not held now, or
   // A country before a bare title is still checked.
   assert.equal(contradictions('date 2016-06-01\n\nUkraine\u2019s President Viktor Yanukovych gave an interview.\n').length, 1);
 });
+
+test('office checks read names with a hyphenated particle ("al-Assad", "el-Sisi")', () => {
+  const [c] = contradictions('date 2025-06-01\n\nSyrian President Bashar al-Assad met the envoys in Damascus.\n');
+  assert.ok(c, 'a finding');
+  assert.match(c.message, /Bashar al-Assad was not President of Syria on 2025-06-01.*Ahmed al-Sharaa/);
+  assertQuiet([
+    'date 2023-06-01\n\nSyrian President Bashar al-Assad met the envoys in Damascus.\n',
+    'date 2023-06-01\n\nEgyptian President Abdel Fattah el-Sisi met the envoys in Cairo.\n',
+  ]);
+});

@@ -16,7 +16,8 @@ import { createKnowledgeBase, normalizeName, type HostedEvent, type KnowledgeBas
 import { countryByIso, countryByName, isDemonym } from '../gazetteer';
 import { lexicon } from '../gazetteer/lexicon';
 
-const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.|d[eiau]|de la|van|von|der|bin|al|ibn|da|dos|le|del)`;
+/** A word of a name, with the particles inside names ("bin", "van") and their hyphenated forms ("al-Assad", "el-Sisi"). */
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.|(?:al|el|ad|as|ash|bin|ibn|abu|ben)-\p{Lu}[\p{L}'’-]*|d[eiau]|de la|van|von|der|bin|al|ibn|da|dos|le|del)`;
 /** A capitalized place name of one to four words ("Rio de Janeiro", "Sharm El Sheikh"). */
 const PLACE = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ -](?:de|del|da|do|la|el|al|d'|of|upon|on)?\s?\p{Lu}[\p{L}'’.-]*){0,3}`;
 const GRACE_DAYS = 14;
