@@ -188,20 +188,34 @@ function titleRegex(kb: KnowledgeBase): RegExp {
 /** Words before a title that say the person does not hold the office now ("former", "ousted", "the late"). */
 const OUT_OF_OFFICE = 'former|ex|then|late|onetime|one-time|erstwhile|future|would-be|incoming|outgoing|designate|acting|interim|deputy|vice|vice-|assistant|under|shadow|elect|candidate|nominee|presumptive|hopeful|first lady|previous|past|next|ousted|deposed|toppled|overthrown|jailed|imprisoned|exiled|assassinated|slain|deceased|emeritus|founding|retired|disgraced';
 const NOT_IN_OFFICE = new RegExp(`\\b(?:${OUT_OF_OFFICE})\\b[\\s-]*$`, 'i');
+/** The same words anywhere in an appositive ("the former U.S. president", "its first president"). */
+const OUT_OF_OFFICE_IN_PHRASE = new RegExp(`\\b(?:${OUT_OF_OFFICE}|first)\\b`, 'i');
 
 /** The capitalized words just before a title name a place or an organization (not a country). */
 function placeOrBodyBefore(kb: KnowledgeBase, before: string): boolean {
-  // (On the last 60 characters only: the pattern is anchored at the end and tried at every start.)
-  const m = /(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}$/u.exec(before.slice(-60));
-  if (!m) return false;
-  const words = m[0].trim().split(/\s+/);
-  for (let n = words.length; n > 0; n--) {
-    const c = stripPossessive(words.slice(words.length - n).join(' '));
+  for (const { text } of capitalizedRunBefore(before)) {
+    const c = stripPossessive(text.replace(/\s+/g, ' '));
     if (countryByName(c)) return false;
     const kind = lexicon().map.get(c)?.kind;
     if (kind === 'place' || kind === 'organization' || kb.countriesOfCity(c).length) return true;
   }
   return false;
+}
+
+/**
+ * The one to three capitalized words that end `before` ("Florida ", "London "), as the runs ending
+ * there, longest first, with their index in `before`.
+ */
+function capitalizedRunBefore(before: string): { text: string; index: number }[] {
+  // (On the last 60 characters only: the pattern is anchored at the end and tried at every start.)
+  const base = Math.max(0, before.length - 60);
+  const m = /(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}$/u.exec(before.slice(base));
+  if (!m) return [];
+  const end = base + m.index + m[0].trimEnd().length;
+  return [...m[0].matchAll(/\p{Lu}[\p{L}'’.-]*/gu)].map((w) => {
+    const index = base + m.index + w.index!;
+    return { text: before.slice(index, end), index };
+  });
 }
 
 /** Title forms by their lower-case spelling ("u.s. president" → "U.S. President"), for appositives. */
@@ -234,7 +248,7 @@ function titleWords(kb: KnowledgeBase): RegExp {
  * office is not held now ("the former president").
  */
 function appositiveTitle(kb: KnowledgeBase, phrase: string): string | undefined {
-  if (new RegExp(`\\b(?:${OUT_OF_OFFICE}|first)\\b`, 'i').test(phrase)) return undefined;
+  if (OUT_OF_OFFICE_IN_PHRASE.test(phrase)) return undefined;
   let p = phrase.replace(/^the\s+/i, '').replace(/\s+/g, ' ');
   const of = /^(.*?) of (?:the )?(\p{Lu}[\p{L}. ]*)$/u.exec(p);
   if (of && countryByName(of[2])) p = of[1];
@@ -389,16 +403,7 @@ function olympicsIn(kb: KnowledgeBase, city: string, season: string | undefined)
 }
 /** The last one to three capitalized words of `before` that name a city that hosted Games (longest first). */
 function hostCityBefore(kb: KnowledgeBase, before: string, season: string | undefined): { text: string; index: number } | undefined {
-  // (On the last 60 characters only: the pattern is anchored at the end and tried at every start.)
-  const base = Math.max(0, before.length - 60);
-  const m = /(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}$/u.exec(before.slice(base));
-  if (!m) return undefined;
-  const end = base + m.index + m[0].trimEnd().length;
-  for (const w of m[0].matchAll(/\p{Lu}[\p{L}'’.-]*/gu)) {
-    const start = base + m.index + w.index!;
-    if (olympicsIn(kb, before.slice(start, end), season).length) return { text: before.slice(start, end), index: start };
-  }
-  return undefined;
+  return capitalizedRunBefore(before).find((run) => olympicsIn(kb, run.text, season).length);
 }
 
 /** Named events in a sentence, with the year written with them (if any). `football`: the article is about football. */

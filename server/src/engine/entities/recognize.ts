@@ -22,19 +22,21 @@ import { getNlp } from '../nlp';
  * with compromise: the server's main thread, which only rescans words (`tokenize`), never loads it.
  */
 let LEXICON: Record<string, string | string[]> | undefined;
-/** Whether the word is a common English word (not a name) in compromise's lexicon. */
-function commonWord(text: string): boolean {
+/** The tags compromise's lexicon gives a word ("Noun,Singular"), or undefined. */
+function lexiconTags(text: string): string | undefined {
   LEXICON ??= (getNlp() as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon;
   const tags = LEXICON[text.toLowerCase()];
+  return tags ? String(tags) : undefined;
+}
+/** Whether the word is a common English word (not a name) in compromise's lexicon. */
+function commonWord(text: string): boolean {
+  const tags = lexiconTags(text);
   if (!tags) return false;
-  const list = String(tags).split(',');
-  return !list.some((t) => /Name|Person|Place|City|Country|Region|Organization|ProperNoun/.test(t));
+  return !tags.split(',').some((t) => /Name|Person|Place|City|Country|Region|Organization|ProperNoun/.test(t));
 }
 /** Whether compromise's lexicon knows the word as a given name ("Walt", "Charles"). */
 function givenName(text: string): boolean {
-  commonWord(text);
-  const tags = LEXICON![text.toLowerCase()];
-  return !!tags && /FirstName|MaleName|FemaleName/.test(String(tags));
+  return /FirstName|MaleName|FemaleName/.test(lexiconTags(text) ?? '');
 }
 
 export interface RawMention {
