@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { createAnalyzer, type Analysis, type Analyzer, type AnalyzeOptions } from './engine';
 import { WorkerPool } from './workerPool';
+import { trace } from './trace';
 
 export { WorkerPool };
 
@@ -252,8 +253,10 @@ export class AnalysisStore {
     const options: AnalyzeOptions = { languageId, rules: settings.rules, facts: this.hooks.facts?.(uri) };
     if (!this.pool || this.pool.broken) return this.finish(uri, st, version, this.analyzer.analyze(text, options));
 
+    trace(`analyze ${uri} v${version} (${text.length} chars)`);
     for (let attempt = 0; ; attempt++) {
       const missing = this.analyzer.missingBlocks(text, options);
+      trace(`  ${missing.length} blocks missing`);
       if (!missing.length) break;
       if (attempt >= 3) {
         // Workers keep failing on these blocks: compute them here.
@@ -269,6 +272,7 @@ export class AnalysisStore {
         if (!chunk.length) return;
         const texts = chunk;
         const done = this.pool!.run(uri, languageId, texts, missingChars).then((results) => {
+          trace(`  chunk of ${texts.length} back`);
           if (results) {
             results.forEach((r, i) => {
               for (const e of r.errors ?? []) this.hooks.onError?.(e.source, e.message);
@@ -295,7 +299,11 @@ export class AnalysisStore {
       const now = this.hooks.document(uri);
       if (!now || now.version !== version || st.rerun) return; // a newer version is waiting
     }
-    this.finish(uri, st, version, this.analyzer.analyze(text, options));
+    trace('  assemble');
+    const analysis = this.analyzer.analyze(text, options);
+    trace('  assembled');
+    this.finish(uri, st, version, analysis);
+    trace('  published');
   }
 
   private maybePartial(uri: string, st: DocState, version: number, text: string, options: AnalyzeOptions): void {
@@ -305,6 +313,7 @@ export class AnalysisStore {
     const doc = this.hooks.document(uri);
     if (!doc || doc.version !== version) return;
     const { analysis, skipped } = this.analyzer.assemble(text, options, 'skip');
+    trace(`  partial assembled (${skipped} left) in ${Date.now() - now} ms`);
     st.lastPartial = Date.now();
     st.partialCost = st.lastPartial - now;
     if (skipped > 0) this.finish(uri, st, version, analysis, true);

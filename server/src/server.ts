@@ -25,6 +25,7 @@ import { summarizeText, renameSpansInText } from './features/indexSummary';
 import { offsetInDocument } from './features/convert';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './features/settings';
 import { FactsFiles, isFactsUri } from './features/factsFile';
+import { trace } from './trace';
 
 export { DEFAULT_SETTINGS, normalizeSettings, type Settings };
 
@@ -103,7 +104,10 @@ export function startServer(connection: Connection): void {
       const latest = store.latest(doc.uri);
       if (!latest || latest.version !== doc.version) return;
       const a = latest.analysis;
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a ? diagnostics(doc, a) : [] });
+      const list = a ? diagnostics(doc, a) : [];
+      trace(`  ${list.length} diagnostics made`);
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: list });
+      trace('  diagnostics sent');
     } catch (e) {
       logOnce('feature:diagnostics', `News Lens: diagnostics failed: ${(e as Error)?.stack ?? e}`);
     }
@@ -172,7 +176,7 @@ export function startServer(connection: Connection): void {
   // The facts file open in the editor: its text is the facts; its errors are its diagnostics.
   const factsEdited = (doc: TextDocument) => { facts.update(doc.uri, doc.getText()); publish(doc); factsChanged(); };
   documents.onDidOpen((e) => (isFactsUri(e.document.uri) ? factsEdited(e.document) : store.update(e.document.uri)));
-  documents.onDidChangeContent((e) => (isFactsUri(e.document.uri) ? factsEdited(e.document) : store.update(e.document.uri)));
+  documents.onDidChangeContent((e) => (trace(`changed v${e.document.version}`), isFactsUri(e.document.uri) ? factsEdited(e.document) : store.update(e.document.uri)));
   documents.onDidClose((e) => {
     if (isFactsUri(e.document.uri)) { facts.loadFromDisk(e.document.uri); factsChanged(); }
     store.close(e.document.uri);
