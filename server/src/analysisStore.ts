@@ -265,18 +265,24 @@ export class AnalysisStore {
       let missingChars = 0;
       for (const t of missing) missingChars += t.length;
       const partial = missingChars > this.partialChars;
+      // The workers also compute the blocks' claim findings ahead (seeds), unless the analysis is too
+      // large to spread over them (then one worker's memory goes to the blocks alone).
+      const claims = missingChars <= this.pool.spreadMaxChars ? this.analyzer.claimContext(text, options) ?? undefined : undefined;
       const waits: Promise<void>[] = [];
       let chunk: string[] = [];
       let chunkSize = 0;
       const send = () => {
         if (!chunk.length) return;
         const texts = chunk;
-        const done = this.pool!.run(uri, languageId, texts, missingChars).then((results) => {
+        const done = this.pool!.blocks(uri, languageId, texts, missingChars, claims).then((answer) => {
           trace(`  chunk of ${texts.length} back`);
+          const results = answer?.results;
           if (results) {
             results.forEach((r, i) => {
               for (const e of r.errors ?? []) this.hooks.onError?.(e.source, e.message);
               this.analyzer.cache.put(languageId, texts[i], r);
+              const seed = answer.seeds?.[i];
+              if (seed) this.analyzer.seedClaims(r, seed);
             });
           }
           for (const t of texts) this.inFlight.delete(`${languageId}\u0000${t}`);

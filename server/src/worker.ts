@@ -1,13 +1,14 @@
 /**
  * A worker thread of the language server (`./workerPool`): computes what needs compromise, so that large
  * analyses never block the editor. Messages (`WorkerRequest`), answered in order:
- *   { id, languageId, texts: string[] }            → { id, results: BlockResult[] } (same order)
+ *   { id, languageId, texts: string[], claims? }   → { id, results: BlockResult[], seeds? } (same order)
  *   { id, summarize: text }                         → { id, summary: IndexedEntity[] } (the workspace index)
  *   { id, renameSpans: { text, entity, form } }     → { id, spans: Span[] } (a rename across the workspace)
  * or { id, error } when it fails.
  */
 import { parentPort } from 'node:worker_threads';
 import { analyzeBlocks } from './engine/blocks';
+import { seedClaims } from './engine/claims';
 import { getNlp } from './engine/nlp';
 import { summarizeText, renameSpansInText } from './features/indexSummary';
 import type { WorkerRequest } from './workerPool';
@@ -34,7 +35,10 @@ function warmUpText(): string[] {
 function answer(m: WorkerRequest): object {
   if ('summarize' in m) return { summary: summarizeText(m.summarize) };
   if ('renameSpans' in m) return { spans: renameSpansInText(m.renameSpans.text, m.renameSpans.entity, m.renameSpans.form) };
-  return { results: analyzeBlocks(m.texts, m.languageId) };
+  const results = analyzeBlocks(m.texts, m.languageId);
+  if (!m.claims) return { results };
+  const context = m.claims;
+  return { results, seeds: results.map((r, i) => seedClaims(m.texts[i], r, context)) };
 }
 
 if (parentPort) {
@@ -42,7 +46,8 @@ if (parentPort) {
   // Load compromise now (while the main thread is still busy opening the document), and run it once
   // on a short text: the first real job then runs compiled code.
   getNlp();
-  analyzeBlocks(warmUpText());
+  const warm = warmUpText();
+  analyzeBlocks(warm).forEach((r, i) => seedClaims(warm[i], r, { date: '2024-03-01', football: false }));
   port.on('message', (m: WorkerRequest) => {
     try {
       port.postMessage({ id: m.id, ...answer(m) });

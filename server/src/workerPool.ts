@@ -19,6 +19,7 @@
 import { Worker } from 'node:worker_threads';
 import { loadavg, cpus } from 'node:os';
 import type { BlockResult } from './engine/blocks';
+import type { ClaimContext, ClaimSeed } from './engine/claims';
 import type { Span } from './engine';
 import type { IndexedEntity } from './features/indexSummary';
 
@@ -27,10 +28,21 @@ export type ArticleRequest =
   | { readonly summarize: string }
   | { readonly renameSpans: { readonly text: string; readonly entity: string; readonly form: string } };
 
-/** Block texts to compute: answered `{ id, results }` (same order), or `{ id, error }`. */
+/**
+ * Block texts to compute: answered `{ id, results }` (same order), or `{ id, error }`. With `claims`,
+ * the answer also holds each block's claim findings computed ahead (`seeds`, same order; see
+ * `seedClaims` in engine/claims).
+ */
 export interface BlocksRequest {
   readonly languageId: string;
   readonly texts: readonly string[];
+  readonly claims?: ClaimContext;
+}
+
+/** A block job's answer. */
+export interface BlocksAnswer {
+  readonly results: readonly BlockResult[];
+  readonly seeds?: readonly (ClaimSeed | null)[];
 }
 
 export type WorkerRequest = (BlocksRequest | ArticleRequest) & { readonly id: number };
@@ -38,6 +50,7 @@ export type WorkerRequest = (BlocksRequest | ArticleRequest) & { readonly id: nu
 interface WorkerAnswer {
   id?: number;
   results?: BlockResult[];
+  seeds?: (ClaimSeed | null)[];
   summary?: IndexedEntity[];
   spans?: Span[];
   error?: string;
@@ -124,10 +137,16 @@ export class WorkerPool {
    * analyses first); resolves null when the job was cancelled or the worker failed.
    */
   run(owner: string, languageId: string, texts: readonly string[], uncachedChars: number): Promise<readonly BlockResult[] | null> {
+    return this.blocks(owner, languageId, texts, uncachedChars).then((a) => a?.results ?? null);
+  }
+
+  /** `run`, and with `claims` each block's claim findings computed ahead (see `BlocksRequest`). */
+  blocks(owner: string, languageId: string, texts: readonly string[], uncachedChars: number, claims?: ClaimContext): Promise<BlocksAnswer | null> {
     // (An edit's few blocks take whichever worker is free.)
     const busy = uncachedChars >= 32 * 1024 && loadavg()[0] > this.spreadMaxLoad;
     const mode = uncachedChars > this.spreadMaxChars || busy ? 'solo' : 'spread';
-    return this.push(owner, { languageId, texts }, uncachedChars, mode).then((a) => a?.results ?? null);
+    return this.push(owner, claims ? { languageId, texts, claims } : { languageId, texts }, uncachedChars, mode)
+      .then((a) => (a?.results ? { results: a.results, seeds: a.seeds } : null));
   }
 
   /** The index summary of an article's text (background work); null when no worker could compute it. */

@@ -17,7 +17,7 @@ import { ArticlePass, type PassBlock } from './entities/article';
 import { mergeReportedEvents, sentenceEvent, type SentenceEvent, type SentenceEvents } from './entities/events';
 import { mentionWindows, relativeSpans, spansHold, type MentionWindows, type SpansRecord } from './blockSpans';
 import { linkBlocks, type Linked, type LinkMemo } from './entities/link';
-import { ClaimCache } from './claims';
+import { ClaimCache, type ClaimContext, type ClaimSeed } from './claims';
 import { mentionsFootball } from './claims/context';
 import { knowledgeBaseFor } from './kb';
 import type { Analysis, AnalyzeOptions, Block, Claim, Mention, ReportedEvent, Sentence, Span } from './types';
@@ -38,6 +38,14 @@ export interface Analyzer {
   assemble(text: string, options?: AnalyzeOptions, missing?: 'compute' | 'skip'): AssembleResult;
   /** The distinct block texts of `text` not in the cache yet, in document order. */
   missingBlocks(text: string, options?: AnalyzeOptions): string[];
+  /**
+   * What the blocks' claim findings can be computed with ahead of the article pass (`seedClaims` in
+   * ./claims, e.g. by a worker thread with the block's result); null when they cannot (the user's facts
+   * make another knowledge base).
+   */
+  claimContext(text: string, options?: AnalyzeOptions): ClaimContext | null;
+  /** Findings computed ahead for a cached block result (used by `analyze` when they still hold). */
+  seedClaims(result: BlockResult, seed: ClaimSeed): void;
   readonly cache: BlockCache;
   /** What the last analysis recomputed of the article-level work (for tests). */
   readonly stats: { readonly claimBlocks: number; readonly rescannedBlocks: number };
@@ -330,6 +338,12 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     assemble,
     analyze: (text, options) => assemble(text, options, 'compute').analysis,
     missingBlocks: (text, options = {}) => missingOf(scanOf(text, options.languageId ?? 'news')),
+    claimContext(text, options = {}) {
+      if (options.facts) return null;
+      const date = scanOf(text, options.languageId ?? 'news').scan.date;
+      return { date: date?.valid ? date.value : null, football: mentionsFootball(text) };
+    },
+    seedClaims: (result, seed) => claimCache.seed(result, seed),
   };
 }
 

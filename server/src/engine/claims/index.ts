@@ -8,16 +8,16 @@
  *   <!-- news-lens-ignore RULE... -->   silences the rules (all when none is listed) in the next paragraph
  *   <!-- news-lens-disable RULE... -->  silences the rules in the whole file
  */
-import type { Claim, Severity, Span } from '../types';
+import type { Claim, Mention, Sentence, Severity, Span } from '../types';
 import { articleFlags, sentenceInfo, type Finding, type Rule, type RuleContext, type SentenceInfo } from './context';
 import { unsourcedStatistic } from './unsourcedStatistic';
 import { vagueAttribution } from './vagueAttribution';
 import { opinionAsFact } from './opinionAsFact';
 import { contradiction } from './contradiction';
-import { normalizeName, type KnowledgeBase } from '../kb';
+import { knowledgeBaseFor, normalizeName, type KnowledgeBase } from '../kb';
 import type { Directive } from '../structure';
 import { mentionWindows, relativeSpans, spansHold, type MentionWindows, type SpansRecord } from '../blockSpans';
-import { deepFreeze } from '../blocks';
+import { deepFreeze, type BlockResult } from '../blocks';
 
 export type { Rule, RuleContext } from './context';
 
@@ -101,6 +101,52 @@ function shiftFinding(f: Finding, d: number): Finding {
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Speculative: a block's findings computed where its result is made (a worker thread).
+
+/** What a block's findings are computed with, besides its text: known before the article pass runs. */
+export interface ClaimContext {
+  /** The article's date (valid ones only), or null. */
+  readonly date: string | null;
+  /** The article-wide flag (`ArticleFlags.football`). */
+  readonly football: boolean;
+}
+
+/**
+ * A block's findings computed from its own result alone (with the default knowledge base, and the
+ * recognizer's mention spans for the article pass's), relative to the block: plain data, sent by a
+ * worker thread with the block's result. `ClaimCache.seed` takes it as the block's entry, and
+ * `ClaimCache.run` uses it only when the article's date, flags and knowledge base and the block's
+ * mention spans after the article pass are the ones it was computed with; otherwise the block is
+ * checked again as usual. Null when there is nothing to seed (a heading) or a rule threw.
+ */
+export interface ClaimSeed extends ClaimContext {
+  readonly spans: Int32Array;
+  readonly findings: readonly (readonly Finding[])[];
+}
+
+export function seedClaims(blockText: string, r: BlockResult, context: ClaimContext): ClaimSeed | null {
+  if (r.kind === 'heading' || !r.sentences.length) return null;
+  const sentences: Sentence[] = r.sentences.map((s, i) => ({ index: i, block: 0, start: s.start, end: s.end }));
+  const mentions = r.mentions as unknown as readonly Mention[]; // the rules read mentions' spans only
+  const ctx: RuleContext = {
+    text: blockText,
+    structure: {
+      date: context.date === null ? null : { value: context.date, valid: true, span: { start: 0, end: 0 } },
+      blocks: [{ index: 0, kind: r.kind, start: 0, end: blockText.length, sentences: sentences.map((s) => s.index) }],
+      sentences, sections: [], quotes: r.quotes, directives: [],
+    },
+    entities: [], mentions, kb: knowledgeBaseFor(undefined), flags: { football: context.football },
+  };
+  const results = runAll(ctx, sentenceInfo(ctx, { sentences, quotes: r.quotes, mentions }), sentences);
+  const findings: (readonly Finding[])[] = [];
+  for (const x of results) {
+    if ('error' in x) return null;
+    findings.push(x);
+  }
+  return { date: context.date, football: context.football, spans: relativeSpans(mentions, 0, mentions.length, 0), findings };
+}
+
 /**
  * Claim findings cached per block, so that
  * after an edit only the blocks whose text, mentions or context changed are checked again.
@@ -110,6 +156,18 @@ export class ClaimCache {
   private entries = new WeakMap<object, BlockEntry>();
   /** Blocks checked by the last `run` (for tests). */
   computed = 0;
+
+  /**
+   * A block's findings computed elsewhere (`seedClaims`) for the block result `key`; kept unless the
+   * block already has an entry. `run` checks it like any entry before using it.
+   */
+  seed(key: object, seed: ClaimSeed): void {
+    if (this.entries.has(key)) return;
+    this.entries.set(key, {
+      start: 0, date: seed.date, kb: knowledgeBaseFor(undefined), football: seed.football, spans: seed.spans,
+      results: seed.findings, failed: 0, found: seed.findings.some((f) => f.length > 0),
+    });
+  }
 
   /**
    * The claims of the article. `keys[i]` identifies the text of block i (equal texts, same key).
