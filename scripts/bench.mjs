@@ -5,6 +5,7 @@
 //   node scripts/bench.mjs [--sizes 3k,30k,300k,1m,3m] [--latency-sizes 100k,1m|none] [--edits 60] [--hovers 400]
 //                          [--no-server] [--no-engine] [--repeat N] [--compare-env K=V[,K=V...]]
 //
+// BENCH_DUMP=1 prints the raw edit and hover times of each latency run on stderr.
 // --repeat N runs each first-analysis measurement N times, interleaved (baseline, server, baseline,
 // server...), and prints medians (times, per-run ratios) and the highest peak RSS: on a shared
 // machine one run says little. --compare-env also measures the server with these environment
@@ -159,6 +160,12 @@ async function startServer(env = {}) {
   return { conn, child, open, waitDiagnostics, settled, memory, stop };
 }
 
+/** The spans of every mention in the file, flat: [start, end, start, end, ...]. */
+function childMentions(file) {
+  const { analyze } = require(ENGINE);
+  return analyze(readFileSync(file, 'utf8')).mentions.flatMap((m) => [m.start, m.end]);
+}
+
 async function childServerFirst(file) {
   const server = await startServer();
   try {
@@ -236,20 +243,28 @@ async function latency(file, edits, hovers) {
       text = text.slice(0, at) + insert + text.slice(at);
       await server.settled(uri, v);
     }
-    // Hovers: on mentions (found with the engine in this process) and at random positions.
-    const { analyze } = require(ENGINE);
-    const a = analyze(text);
+    // Hovers: on mentions and at random positions. The mentions are found by the engine in a child
+    // process: analyzing a 1 MB article here would leave this process a large heap to collect while the
+    // hovers are timed (the client's GC pauses would be counted as the server's latency).
+    const edited = join(dirname(file), `edited-${Date.now()}.news`);
+    writeFileSync(edited, text);
+    const found = runChild('mentions', edited);
+    rmSync(edited, { force: true });
+    if (!Array.isArray(found)) throw new Error(`mentions: ${found.error}`);
+    const mentions = [];
+    for (let i = 0; i < found.length; i += 2) mentions.push({ start: found[i], end: found[i + 1] });
     const lineStarts = lineStartsOf(text);
     const hoverTimes = [];
     let hits = 0;
     for (let i = 0; i < hovers; i++) {
-      const m = a.mentions.length && i % 2 === 0 ? a.mentions[Math.floor(next() * a.mentions.length)] : null;
+      const m = mentions.length && i % 2 === 0 ? mentions[Math.floor(next() * mentions.length)] : null;
       const offset = m ? m.start + Math.floor((m.end - m.start) / 2) : Math.floor(next() * text.length);
       const t0 = performance.now();
       const h = await server.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionAt(lineStarts, offset) });
       hoverTimes.push(performance.now() - t0);
       if (h) hits++;
     }
+    if (process.env.BENCH_DUMP) console.error(JSON.stringify({ editTimes: editTimes.map((x) => +x.toFixed(1)), hoverTimes: hoverTimes.map((x) => +x.toFixed(2)) }));
     return { editTimes, hoverTimes, hits };
   } finally {
     await server.stop();
@@ -274,7 +289,7 @@ const fmtMb = (mb) => (mb === undefined || Number.isNaN(mb) ? '—' : `${mb.toFi
 async function main() {
   if (has('--child')) {
     const mode = arg('--child'), file = process.argv[process.argv.indexOf('--child') + 2];
-    const r = mode === 'baseline' ? await childBaseline(file) : mode === 'engine' ? await childEngine(file) : await childServerFirst(file);
+    const r = mode === 'baseline' ? await childBaseline(file) : mode === 'engine' ? await childEngine(file) : mode === 'mentions' ? childMentions(file) : await childServerFirst(file);
     console.log(JSON.stringify(r));
     process.exit(0);
   }

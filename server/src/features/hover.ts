@@ -4,7 +4,7 @@
  */
 import type { Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findMentionAt, lineColumn, type Analysis, type Entity, type Mention } from '../engine';
+import { findMentionAt, lineLocator, type Analysis, type Entity, type Mention } from '../engine';
 import { escapeMarkdown, toRange } from './convert';
 import { knowledgeBaseFor, officesOfPerson, type UserFacts } from '../engine/kb';
 
@@ -31,6 +31,17 @@ const KIND_LABEL: Record<string, string> = {
   person: 'Person', country: 'Country', place: 'Place', organization: 'Organization', event: 'Event',
 };
 
+/**
+ * Line and column lookups in an analysis' text: the line starts are found once per analysis (on its
+ * first hover), then each lookup is a binary search (not a scan from the start of a 1 MB text).
+ */
+const locators = new WeakMap<Analysis, (offset: number) => { line: number; column: number }>();
+function lineColumnIn(a: Analysis, offset: number): { line: number; column: number } {
+  let at = locators.get(a);
+  if (!at) locators.set(a, (at = lineLocator(a.text)));
+  return at(offset);
+}
+
 const quoted = (s: string) => `“${escapeMarkdown(s)}”`;
 
 /** The card's Markdown. `at` is the mention under the cursor, if any (its own role is shown first). */
@@ -55,7 +66,7 @@ export function entityCard(a: Analysis, e: Entity, at?: Mention, facts?: UserFac
 
   const n = e.mentions.length;
   const forms = [...new Set(e.mentions.map((m) => m.text))];
-  const first = lineColumn(a.text, e.mentions[0].start);
+  const first = lineColumnIn(a, e.mentions[0].start);
   parts.push(`Mentioned ${n} time${n === 1 ? '' : 's'}${forms.length > 1 || forms[0] !== e.name ? ` as ${forms.map(quoted).join(', ')}` : ''}; ` +
     `first mention on line ${first.line}, column ${first.column}.`);
 
