@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAnalyzer, toJsonResult, type Analysis, type AnalyzeOptions } from '../src/engine';
 import { commonEnds } from '../src/engine/analyze';
+import { linkBlocks, type LinkMemo } from '../src/engine/entities/link';
 
 function plain(a: Analysis): unknown {
   return JSON.parse(JSON.stringify({ ...a, json: toJsonResult('x', a) }));
@@ -204,4 +205,50 @@ test('a cleared block cache: the blocks of the last text are missing again', () 
   assert.equal(analyzer.missingBlocks(ARTICLE).length, blocks);
   analyzer.analyze(ARTICLE);
   assert.deepEqual(analyzer.missingBlocks(ARTICLE), []);
+});
+
+test('entities after an edit: a role changed in one paragraph, the other paragraphs moved or not', () => {
+  const base = 'date 2015-06-01\n\nGovernor Ada Brennan opened the bridge in Dublin.\n\nThe crowd was small.\n\nAda Brennan, the governor, later left for Cork.\n';
+  const role = (a: Analysis) => a.entities.find((e) => e.id === 'person:ada-brennan')?.roles;
+  assert.deepEqual(role(createAnalyzer().analyze(base)), ['Governor']);
+  // The same grouping (same names in the same order): the role comes from the edited paragraph.
+  const senator = base.replace('Governor Ada', 'Senator Ada');
+  assert.deepEqual(role(check(base, senator)), ['Senator']);
+  assert.deepEqual(role(check(senator, base)), ['Governor']);
+  // An edit in the middle paragraph moves the last one: Ada Brennan's mentions there are new, Dublin's are not.
+  const analyzer = createAnalyzer();
+  const a = analyzer.analyze(base);
+  const moved = base.replace('was small', 'was very small');
+  const b = analyzer.analyze(moved);
+  assert.deepEqual(plain(b), plain(createAnalyzer().analyze(moved)));
+  const of = (x: Analysis, id: string) => x.entities.find((e) => e.id === id);
+  assert.ok(of(a, 'place:dublin') && of(a, 'person:ada-brennan'));
+  assert.equal(of(b, 'place:dublin'), of(a, 'place:dublin'), 'an entity whose mentions did not move is reused');
+  assert.notEqual(of(b, 'person:ada-brennan'), of(a, 'person:ada-brennan'));
+  assert.equal(of(b, 'person:ada-brennan')?.roles, of(a, 'person:ada-brennan')?.roles, 'roles of moved mentions are reused');
+});
+
+test('entities are in order of their first mentions, a joined one-word name included (fresh and after an edit)', () => {
+  const inOrder = (a: Analysis) => a.entities.every((e, i, xs) => i === 0 || xs[i - 1].mentions[0].start < e.mentions[0].start);
+  const analyzer = createAnalyzer();
+  const a = analyzer.analyze(ARTICLE);
+  // "Lindqvist" (third paragraph) joins Maria Lindqvist (last paragraph): the entity comes before Sydney's.
+  assert.ok(a.entities.findIndex((e) => e.id === 'person:maria-lindqvist') < a.entities.findIndex((e) => e.id.includes('sydney')));
+  assert.ok(inOrder(a));
+  assert.ok(inOrder(analyzer.analyze(ARTICLE.replace('hosted the talks', 'hosted the long talks'))));
+});
+
+test('linking: a one-word name joined to a later full name puts the entity at its first mention, in every call of a memo', () => {
+  const text = 'Lindqvist spoke. Sydney waited. Maria Lindqvist left.';
+  const at = (s: string) => text.indexOf(s);
+  const blocks = [
+    { start: 0, mentions: [{ start: 0, end: 9, kind: 'person' as const, canonical: 'Lindqvist' }] },
+    { start: at('Sydney'), mentions: [{ start: 0, end: 6, kind: 'place' as const, canonical: 'Sydney' }] },
+    { start: at('Maria'), mentions: [{ start: 0, end: 15, kind: 'person' as const, canonical: 'Maria Lindqvist' }] },
+  ];
+  const memo: LinkMemo = { blocks: new WeakMap() };
+  for (let call = 0; call < 2; call++) {
+    const { entities } = linkBlocks(text, blocks, memo);
+    assert.deepEqual(entities.map((e) => `${e.id} ${e.mentions.map((m) => m.start).join(',')}`), [`person:maria-lindqvist 0,${at('Maria')}`, `place:sydney ${at('Sydney')}`]);
+  }
 });

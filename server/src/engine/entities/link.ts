@@ -42,17 +42,34 @@ export interface Linked {
   readonly blocks?: { readonly windows: MentionWindows; readonly ids: readonly (readonly string[])[] };
 }
 
-/** What `linkBlocks` keeps between calls: per array of a block's mentions, and the last call's grouping. */
+/**
+ * What `linkBlocks` keeps between calls: per array of a block's mentions, the last call's grouping,
+ * and per group the Entity last made of it.
+ */
 export interface LinkMemo {
   readonly blocks: WeakMap<object, BlockLinks>;
   last?: { readonly links: readonly BlockLinks[]; readonly sorted: boolean; readonly grouped: Grouped };
+  entities?: WeakMap<Group, Entity>;
 }
+
+interface Group { readonly id: string; readonly kind: EntityKind; readonly name: string; readonly items: readonly number[] }
 
 /** The entities' ids, kinds, names and items (indices into the article's mentions, sorted by start). */
 interface Grouped {
   /** Entity id per item. */
   readonly ids: readonly string[];
-  readonly made: readonly { readonly id: string; readonly kind: EntityKind; readonly name: string; readonly items: readonly number[] }[];
+  readonly made: readonly Group[];
+  /** `made` in order of the groups' first items (when the items were sorted): the entities' order. */
+  byFirst?: readonly Group[];
+}
+
+const NO_ROLES: readonly string[] = Object.freeze([]);
+
+/** The roles written next to the mentions, most frequent first (ties: in order of first use). */
+function rolesOf(ms: readonly Mention[]): readonly string[] {
+  let roleCount: Map<string, number> | undefined;
+  for (const m of ms) if (m.role) (roleCount ??= new Map()).set(m.role, (roleCount.get(m.role) ?? 0) + 1);
+  return roleCount ? Object.freeze([...roleCount.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r)) : NO_ROLES;
 }
 
 /** Whether two calls' blocks have the same group keys in the same order (the same objects, or equal keys). */
@@ -104,7 +121,7 @@ function groupItems(blocks: readonly LinkBlock[], links: readonly BlockLinks[], 
   // Entity ids, per item.
   const ids: string[] = new Array(n);
   const used = new Set<string>();
-  const made: { id: string; kind: EntityKind; name: string; items: number[] }[] = [];
+  const made: Group[] = [];
   for (const g of groups.values()) {
     const base = `${g.kind}:${slugOf(g.name)}`;
     let id = base;
@@ -181,16 +198,40 @@ export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: Li
     }
     if (memo) l.last = { start: at, mentions: out };
   }
-  const entities: Entity[] = [];
-  for (const g of made) {
-    const ms = g.items.map((i) => byItem[i]);
-    const roleCount = new Map<string, number>();
-    for (const m of ms) if (m.role) roleCount.set(m.role, (roleCount.get(m.role) ?? 0) + 1);
-    const roles = [...roleCount.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r);
-    entities.push(Object.freeze({ id: g.id, kind: g.kind, name: g.name, mentions: Object.freeze(ms), roles: Object.freeze(roles), facts: factsMemo(g.kind, g.name) }));
+  // The entities. With the same grouping as in the last call, a group whose Mentions are all the same
+  // objects keeps its Entity; one whose blocks only moved keeps its roles (the raw mentions, roles
+  // included, are the same arrays: only the blocks whose arrays changed can change a group's roles).
+  let touched: Set<string> | undefined;
+  if (memo && last && grouped === last.grouped) {
+    touched = new Set();
+    for (let b = 0; b < blocks.length; b++) {
+      if (links[b] === last.links[b]) continue;
+      for (let i = firsts[b]; i < firsts[b + 1]; i++) touched.add(ids[i]);
+    }
+  }
+  const known = memo ? (memo.entities ??= new WeakMap()) : undefined;
+  // In the order of their first mentions: when the items are sorted, that of the groups' first items (found once per grouping).
+  let order = made;
+  if (sorted) order = grouped.byFirst ??= [...made].sort((a, b) => a.items[0] - b.items[0]);
+  const entities: Entity[] = new Array(order.length);
+  for (let e = 0; e < order.length; e++) {
+    const g = order[e];
+    const prev = known?.get(g);
+    const items = g.items;
+    let same = !!prev && prev.mentions.length === items.length;
+    for (let k = 0; same && k < items.length; k++) if (prev!.mentions[k] !== byItem[items[k]]) same = false;
+    if (same) {
+      entities[e] = prev!;
+      continue;
+    }
+    const ms: Mention[] = new Array(items.length);
+    for (let k = 0; k < items.length; k++) ms[k] = byItem[items[k]];
+    const roles = prev && touched && !touched.has(g.id) ? prev.roles : rolesOf(ms);
+    entities[e] = Object.freeze({ id: g.id, kind: g.kind, name: g.name, mentions: Object.freeze(ms), roles, facts: factsMemo(g.kind, g.name) });
+    known?.set(g, entities[e]);
   }
   const mentions = sorted ? byItem : entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
-  entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  if (!sorted) entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
   if (!sorted) return { entities, mentions };
   return { entities, mentions, blocks: { windows: { from: firsts.subarray(0, blocks.length), to: firsts.subarray(1) }, ids: blockIds } };
 }
