@@ -7,6 +7,7 @@
  * server's main thread, whose blocks are analyzed by worker threads) does not pay its memory.
  */
 import type nlpType from 'compromise';
+import { reserveShapes } from './shapes';
 
 export interface Token {
   /** Offsets relative to the block's text. */
@@ -39,6 +40,7 @@ let compromise: typeof nlpType | undefined;
 /** compromise's `nlp` function, loaded on first use (about 0.3 s and some tens of MB). */
 export function getNlp(): typeof nlpType {
   if (!compromise) {
+    reserveShapes(); // (before compromise fills V8's root map: see ./shapes)
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require('compromise') as typeof nlpType & { default?: typeof nlpType };
     compromise = mod.default ?? mod;
