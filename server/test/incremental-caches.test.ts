@@ -252,3 +252,17 @@ test('linking: a one-word name joined to a later full name puts the entity at it
     assert.deepEqual(entities.map((e) => `${e.id} ${e.mentions.map((m) => m.start).join(',')}`), [`person:maria-lindqvist 0,${at('Maria')}`, `place:sydney ${at('Sydney')}`]);
   }
 });
+
+test('reported events are made when first asked for: an older analysis asked after newer ones still gives its own', () => {
+  const one = 'date 2024-02-17\n\nOfficials said Lindqvist met Kowalczyk in Vienna on Monday.\n\nMaria Lindqvist, the labour minister, spoke later.\n';
+  const two = one.replace('in Vienna', 'in Prague').replace('Maria Lindqvist, the labour minister', 'The labour minister');
+  const three = two.replace('Officials said', 'Aides said');
+  const analyzer = createAnalyzer();
+  const a = analyzer.analyze(one), b = analyzer.analyze(two), c = analyzer.analyze(three);
+  const labels = (x: Analysis) => x.events.map((e) => `${e.label} [${e.participants.join(', ')}] ${e.start}`);
+  // Asked for in another order than made, twice each.
+  for (const [x, text] of [[c, three], [a, one], [b, two], [a, one]] as const) assert.deepEqual(labels(x), labels(createAnalyzer().analyze(text)));
+  assert.equal(a.events, a.events);
+  assert.ok(Object.isFrozen(a.events) && a.events.every((e) => Object.isFrozen(e)));
+  assert.notDeepEqual(labels(a), labels(b));
+});

@@ -295,14 +295,22 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     }
     const { entities, mentions } = linked;
     const windows = linked.blocks?.windows ?? mentionWindows(blocks, mentions);
-    let events: ReportedEvent[] = [];
-    try {
-      const kinds = new Map(entities.map((e) => [e.id, e.kind]));
-      const found = eventMemo.sentenceEvents(text, blocks, sentences, mentions, (id) => kinds.get(id), keys, windows, kept, linked.blocks?.ids);
-      events = mergeReportedEvents(found, entities, date?.valid ? date.value : undefined);
-    } catch (e) {
-      onError?.('events', e);
-    }
+    // The reported events are made when first asked for (the outline, a hover, the CLI's JSON), not before
+    // the diagnostics are published: nothing else in the analysis depends on them.
+    let events: readonly ReportedEvent[] | undefined;
+    const ids = linked.blocks?.ids, spansKept = kept;
+    const eventsOf = (): readonly ReportedEvent[] => {
+      if (events) return events;
+      let made: ReportedEvent[] = [];
+      try {
+        const kinds = new Map(entities.map((e) => [e.id, e.kind]));
+        const found = eventMemo.sentenceEvents(text, blocks, sentences, mentions, (id) => kinds.get(id), keys, windows, spansKept, ids);
+        made = mergeReportedEvents(found, entities, date?.valid ? date.value : undefined);
+      } catch (e) {
+        onError?.('events', e);
+      }
+      return (events = deepFreeze(made));
+    };
     if (!footballFlag && gapFrom < text.length) footballFlag = mentionsFootball(text.slice(gapFrom));
     const claims: Claim[] = claimCache.run(
       { text, structure, entities, mentions, kb: knowledgeBaseFor(options.facts), flags: { football: footballFlag } }, keys, options.rules ?? {}, onError, kept, windows);
@@ -321,7 +329,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       quotes: Object.freeze(quotes),
       entities: Object.freeze(entities),
       mentions: Object.freeze(mentions),
-      events: deepFreeze(events),
+      get events() { return eventsOf(); },
       claims: Object.freeze(claims),
       notes: Object.freeze(notes),
       tooLong: deepFreeze(tooLong),
