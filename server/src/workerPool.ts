@@ -186,10 +186,14 @@ export class WorkerPool {
 
   private spawn(): Slot | undefined {
     try {
-      // A small young generation and a bounded old one: compromise makes much short-lived garbage,
-      // and with V8's defaults a worker's heap grows to ~170 MB for what fits in ~110 (3 MB article).
+      // A bounded heap: with V8's defaults a worker's heap grows to ~170 MB for what fits in ~110 (3 MB
+      // article). The first worker (the one that stays, and the only one a very large analysis uses)
+      // has a small young generation; the others a larger one: compromise makes much short-lived
+      // garbage, and with 4 MB semi-spaces a megabyte of text takes ~320 scavenges, with 16 MB ~90
+      // (half the scavenge time), for ~20 MB more while the worker runs.
       // A worker that runs out of memory stops; its jobs are then computed in-process.
-      const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 192 } });
+      const young = this.slots.length === 0 ? 12 : 48;
+      const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: young, maxOldGenerationSizeMb: 192 } });
       const slot: Slot = { worker, jobs: [], nextId: 1 };
       this.spawned++;
       worker.unref();
@@ -258,7 +262,9 @@ export class WorkerPool {
     const usable = this.slots.filter((s) => !running(s));
     if (job.mode === 'solo') {
       // One worker; for a very large analysis the idle others are stopped (their memory goes to it).
-      const slot = usable.find((s) => s.jobs.length) ?? usable[0] ?? (this.canSpawn() ? this.spawn() : undefined);
+      // (For those, the first worker: the one with the smaller heap.)
+      const first = job.priority > this.spreadMaxChars && usable.includes(this.slots[0]) ? this.slots[0] : undefined;
+      const slot = first ?? usable.find((s) => s.jobs.length) ?? usable[0] ?? (this.canSpawn() ? this.spawn() : undefined);
       if (job.priority > this.spreadMaxChars) for (const s of [...this.slots]) if (s !== slot && !s.jobs.length) this.stop(s);
       return slot && slot.jobs.length < PIPELINE ? slot : undefined;
     }

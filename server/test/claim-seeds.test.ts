@@ -72,16 +72,26 @@ test('a seed is used only with the date, the football flag and the mention spans
   const text = [...sample.results.keys()].find((t) => obama(sample.results.get(t)!))!;
   assert.ok(seedClaims(text, sample.results.get(text)!, { ...context, date: '2021-06-01' })!.findings.flat().length > 0, 'the 2021 seed has a finding');
   // A seed with a finding the block does not have, made with the block's own spans, is used as it is
-  // (what makes the checks above meaningful); with other spans it is not.
+  // (what makes the checks above meaningful); with other spans in a sentence it read, it is not; with
+  // other spans only where it read none, it is.
   const r = analyzeBlock(text);
+  const own = seedClaims(text, r, context)!.spans;
+  assert.ok(own.length >= 4 && own[0] > 0, 'the block has mentions after its start');
   const fake = { start: 0, end: 9, message: 'seeded' };
-  for (const [spans, used] of [[new Int32Array(seedClaims(text, r, context)!.spans), true], [new Int32Array([0, 1]), false]] as const) {
+  const whole = new Int32Array([0, text.length]);
+  const cases: [Int32Array, Int32Array, boolean][] = [
+    [own, whole, true],
+    [new Int32Array([0, 1]), whole, false],
+    [new Int32Array([0, 1]), new Int32Array([own[1], text.length]), false],
+    [new Int32Array([0, 1, ...own.slice(2)]), new Int32Array([own[1], text.length]), true],
+  ];
+  for (const [spans, reads, used] of cases) {
     const an = createAnalyzer();
     an.cache.put('news', text, r);
     for (const t of an.missingBlocks(ARTICLE)) an.cache.put('news', t, analyzeBlock(t));
-    an.seedClaims(r, { ...context, spans, findings: [[fake], [], [], []] });
+    an.seedClaims(r, { ...context, spans, reads, findings: [[fake], [], [], []] });
     const got = an.analyze(ARTICLE);
-    assert.equal(got.claims.some((c) => c.message === 'seeded'), used);
+    assert.equal(got.claims.some((c) => c.message === 'seeded'), used, `spans ${spans}, reads ${reads}`);
   }
 });
 

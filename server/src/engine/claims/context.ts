@@ -70,6 +70,8 @@ export const MAX_CLAIM_SENTENCE = 5000;
 export function sentenceInfo(
   ctx: RuleContext,
   part?: { readonly sentences: readonly Sentence[]; readonly quotes: readonly Span[]; readonly mentions: readonly Mention[] },
+  /** Called with a sentence the first time a rule reads its mentions. */
+  onMentionsRead?: (s: Sentence) => void,
 ): SentenceInfo {
   const { text, structure } = ctx;
   const sentences = part?.sentences ?? structure.sentences;
@@ -89,7 +91,18 @@ export function sentenceInfo(
     while (qi < quotes.length && quotes[qi].end <= s.start) qi++;
     const qs: Span[] = [];
     for (let j = qi; j < quotes.length && quotes[j].start < s.end; j++) qs.push(quotes[j]);
-    views.push({ index: s.index, block: s.block, start: s.start, end: s.end, body: text.slice(s.start, s.end), quotes: qs, mentions: ms });
+    if (!onMentionsRead) {
+      views.push({ index: s.index, block: s.block, start: s.start, end: s.end, body: text.slice(s.start, s.end), quotes: qs, mentions: ms });
+      continue;
+    }
+    let read = false;
+    views.push({
+      index: s.index, block: s.block, start: s.start, end: s.end, body: text.slice(s.start, s.end), quotes: qs,
+      get mentions() {
+        if (!read) { read = true; onMentionsRead(s); }
+        return ms;
+      },
+    });
   }
   const byIndex = new Map(views.map((v, i) => [v.index, i]));
   const cache = new Map<number, Attribution>();

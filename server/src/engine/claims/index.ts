@@ -77,6 +77,8 @@ const byPosition = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
  * paragraph, never further. `key` stands for the block's text: the block cache's result object.
  */
 interface BlockEntry extends SpansRecord {
+  /** For a seed: the sentences whose mention spans its findings depend on (`ClaimSeed.reads`). */
+  reads?: Int32Array;
   readonly start: number;
   readonly date: string | null;
   readonly kb: KnowledgeBase | undefined;
@@ -122,6 +124,11 @@ export interface ClaimContext {
  */
 export interface ClaimSeed extends ClaimContext {
   readonly spans: Int32Array;
+  /**
+   * The sentences (relative start and end, in pairs) whose mentions a rule read: the findings depend
+   * on the mention spans in these sentences only (most sentences' rules never look at mentions).
+   */
+  readonly reads: Int32Array;
   readonly findings: readonly (readonly Finding[])[];
 }
 
@@ -138,13 +145,35 @@ export function seedClaims(blockText: string, r: BlockResult, context: ClaimCont
     },
     entities: [], mentions, kb: knowledgeBaseFor(undefined), flags: { football: context.football },
   };
-  const results = runAll(ctx, sentenceInfo(ctx, { sentences, quotes: r.quotes, mentions }), sentences);
+  const reads: number[] = [];
+  const results = runAll(ctx, sentenceInfo(ctx, { sentences, quotes: r.quotes, mentions }, (s) => reads.push(s.start, s.end)), sentences);
   const findings: (readonly Finding[])[] = [];
   for (const x of results) {
     if ('error' in x) return null;
     findings.push(x);
   }
-  return { date: context.date, football: context.football, spans: relativeSpans(mentions, 0, mentions.length, 0), findings };
+  return { date: context.date, football: context.football, spans: relativeSpans(mentions, 0, mentions.length, 0), reads: Int32Array.from(reads), findings };
+}
+
+/**
+ * Whether the mentions `mentions[from..to)` (absolute; the block starts at `at`) have the spans
+ * `spans` (relative) in each sentence of `reads`: the mentions that start inside it, in order.
+ */
+function readsHold(reads: Int32Array, spans: Int32Array, mentions: readonly Span[], from: number, to: number, at: number): boolean {
+  for (let k = 0; k < reads.length; k += 2) {
+    const s = reads[k], e = reads[k + 1];
+    let i = from, j = 0;
+    while (i < to && mentions[i].start - at < s) i++;
+    while (j < spans.length && spans[j] < s) j += 2;
+    for (; ; i++, j += 2) {
+      const inA = i < to && mentions[i].start - at < e;
+      const inB = j < spans.length && spans[j] < e;
+      if (inA !== inB) return false;
+      if (!inA) break;
+      if (mentions[i].start - at !== spans[j] || mentions[i].end - at !== spans[j + 1]) return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -164,7 +193,7 @@ export class ClaimCache {
   seed(key: object, seed: ClaimSeed): void {
     if (this.entries.has(key)) return;
     this.entries.set(key, {
-      start: 0, date: seed.date, kb: knowledgeBaseFor(undefined), football: seed.football, spans: seed.spans,
+      start: 0, date: seed.date, kb: knowledgeBaseFor(undefined), football: seed.football, spans: seed.spans, reads: seed.reads,
       results: seed.findings, failed: 0, found: seed.findings.some((f) => f.length > 0),
     });
   }
@@ -211,6 +240,11 @@ export class ClaimCache {
       const key = keys[block.index];
       let e = key ? this.entries.get(key) : undefined;
       const token = kept?.[block.index];
+      // A seed also holds when the block's mentions changed outside the sentences its rules read.
+      if (e?.reads && e.date === date && e.kb === kb && e.football === flags.football && !spansHold(e, mentions, mi, mj, at, token) && readsHold(e.reads, e.spans, mentions, mi, mj, at)) {
+        e = { ...e, spans: relativeSpans(mentions, mi, mj, at), kept: token };
+        this.entries.set(key!, e);
+      }
       if (!e || e.date !== date || e.kb !== kb || e.football !== flags.football || !spansHold(e, mentions, mi, mj, at, token)) {
         this.computed++;
         const sentences = block.sentences.map((i) => structure.sentences[i]);
