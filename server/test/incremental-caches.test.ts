@@ -266,3 +266,11 @@ test('reported events are made when first asked for: an older analysis asked aft
   assert.ok(Object.isFrozen(a.events) && a.events.every((e) => Object.isFrozen(e)));
   assert.notDeepEqual(labels(a), labels(b));
 });
+
+test('the football flag counts a mention between paragraphs (a comment line), as a scan of the whole text does', () => {
+  const base = ['date 2015-06-01', 'Fans gathered to watch the 2014 World Cup in Germany last night.', 'The season starts next week.'].join('\n\n') + '\n';
+  const withGap = base.replace('\n\nThe season', '\n\n<!-- news-lens-ignore vague-attribution football -->\nThe season');
+  assert.deepEqual(codes(createAnalyzer().analyze(base), base), []);
+  assert.deepEqual(codes(check(base, withGap), withGap), ['contradiction: the 2014 World Cup in Germany']);
+  assert.deepEqual(codes(check(withGap, base), base), []);
+});

@@ -16,9 +16,9 @@ import type { RawMention } from './entities/recognize';
 import { ArticlePass, type PassBlock } from './entities/article';
 import { mergeReportedEvents, sentenceEvent, type SentenceEvent, type SentenceEvents } from './entities/events';
 import { mentionWindows, relativeSpans, spansHold, type MentionWindows, type SpansRecord } from './blockSpans';
-import { linkBlocks, type Linked, type LinkMemo } from './entities/link';
+import { linkBlocks, type Linked, type LinkBlock, type LinkMemo } from './entities/link';
 import { ClaimCache, type ClaimContext, type ClaimSeed } from './claims';
-import { mentionsFootball } from './claims/context';
+import { mentionsFootball, FOOTBALL_MIN_LENGTH } from './claims/context';
 import { knowledgeBaseFor } from './kb';
 import type { Analysis, AnalyzeOptions, Block, Claim, Mention, ReportedEvent, Sentence, Span } from './types';
 
@@ -152,7 +152,9 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   const eventMemo = new EventMemo();
   /** Whether a block's text mentions football (an article-wide flag of the claim rules), per block text. */
   const football = new WeakMap<BlockResult, boolean>();
-  const placed = new WeakMap<BlockResult, { at: number; index: number; first: number; sentences: readonly Sentence[]; quotes: readonly Span[]; block: Block; input: PassBlock }>();
+  /** A block's pieces at its place (see `assemble`), and its linking input when last made (its mentions after the article pass). */
+  interface Placed { at: number; index: number; first: number; sentences: readonly Sentence[]; quotes: readonly Span[]; block: Block; input: PassBlock; link?: LinkBlock }
+  const placed = new WeakMap<BlockResult, Placed>();
 
   /**
    * The block scan of the last text, with its block texts and their cache entries once found: the
@@ -223,6 +225,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     /** Per block, the article pass's mentions (relative): the same array, the same spans. */
     let kept: (readonly RawMention[])[] | undefined;
     const inputs: PassBlock[] = [];
+    const places: Placed[] = [];
     const keys: BlockResult[] = [];
     let footballFlag = false;
     let gapFrom = 0;
@@ -250,7 +253,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       if (!footballFlag) {
         let f = football.get(r);
         if (f === undefined) football.set(r, (f = mentionsFootball(blockText)));
-        footballFlag = f || (span.start > gapFrom && mentionsFootball(text.slice(gapFrom, span.start)));
+        footballFlag = f || (span.start - gapFrom >= FOOTBALL_MIN_LENGTH && mentionsFootball(text.slice(gapFrom, span.start)));
       }
       gapFrom = span.end;
       // The block's pieces at this place (block index, first sentence index, offset): made once, reused
@@ -258,26 +261,34 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       let p = placed.get(r);
       if (!p || p.at !== at || p.index !== index || p.first !== sentences.length || r === EMPTY_BLOCK) {
         const first = sentences.length;
-        const ids: number[] = new Array(r.sentences.length);
+        // A block that only moved (most after an edit) keeps its sentence indices and words function.
+        const old = p && p.first === first ? p : undefined;
+        let ids: readonly number[];
+        if (old) ids = old.block.sentences;
+        else {
+          const made: number[] = new Array(r.sentences.length);
+          for (let i = 0; i < r.sentences.length; i++) made[i] = first + i;
+          ids = Object.freeze(made);
+        }
         const ss: Sentence[] = new Array(r.sentences.length);
         for (let i = 0; i < r.sentences.length; i++) {
           const s = r.sentences[i];
-          ids[i] = first + i;
           ss[i] = Object.freeze({ index: first + i, block: index, start: s.start + at, end: s.end + at });
         }
         const result = r;
         p = {
           at, index, first, sentences: ss,
           quotes: r.quotes.map((q) => Object.freeze({ start: q.start + at, end: q.end + at })),
-          block: Object.freeze({ index, kind: r.kind, start: span.start, end: span.end, sentences: Object.freeze(ids) }),
+          block: Object.freeze({ index, kind: r.kind, start: span.start, end: span.end, sentences: ids }),
           // Words are built when the article pass rescans the block, and dropped after it.
-          input: { start: span.start, end: span.end, key: r, mentions: r.mentions, words: (t: string) => blockWords(t, result) },
+          input: { start: span.start, end: span.end, key: r, mentions: r.mentions, words: p?.input.words ?? ((t: string) => blockWords(t, result)) },
         };
         if (r !== EMPTY_BLOCK) placed.set(r, p);
       }
       for (const s of p.sentences) sentences.push(s);
       for (const q of p.quotes) quotes.push(q);
       inputs.push(p.input);
+      places.push(p);
       blocks.push(p.block);
     }
     const structure: Structure = { date, blocks, sentences, sections: sectionsOf(text, bodyStart, blocks), quotes, directives };
@@ -288,7 +299,13 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     }
     let linked: Linked = { entities: [], mentions: [] };
     try {
-      linked = linkBlocks(text, inputs.map((b, i) => ({ start: b.start, mentions: kept ? kept[i] : b.mentions })), links);
+      const linkInputs: LinkBlock[] = new Array(inputs.length);
+      for (let i = 0; i < inputs.length; i++) {
+        const pl = places[i], start = inputs[i].start, ms = kept ? kept[i] : inputs[i].mentions;
+        const l = pl.link && pl.link.start === start && pl.link.mentions === ms ? pl.link : { start, mentions: ms };
+        linkInputs[i] = pl.block.index === i && placed.get(keys[i]) === pl ? (pl.link = l) : l;
+      }
+      linked = linkBlocks(text, linkInputs, links);
     } catch (e) {
       kept = undefined;
       onError?.('entities', e);

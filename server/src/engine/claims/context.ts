@@ -25,6 +25,8 @@ export interface ArticleFlags {
 }
 
 const FOOTBALL = /\bFIFA\b|\bfootball\b|\bsoccer\b/i;
+/** The length of the shortest text FOOTBALL matches ('FIFA'): shorter texts (the blank lines between paragraphs) need no test. */
+export const FOOTBALL_MIN_LENGTH = 4;
 
 /** True when `text` (an article, or a part of one) mentions football. */
 export function mentionsFootball(text: string): boolean {
