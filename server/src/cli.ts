@@ -9,6 +9,7 @@ import { runCheck, languageOf, CHECK_USAGE } from './check';
 import { readFileSync } from 'node:fs';
 import { analyze, toJsonResult, lineLocator, type Analysis } from './engine';
 import { outlineOf, type JsonOutlineItem } from './engine/json';
+import { tuneV8 } from './v8tuning';
 
 const USAGE = `usage: news-lens analyze [--json] FILE...
        news-lens check [--format stylish|json|sarif|github] [--max-warnings N] FILE|DIR|GLOB...
@@ -127,4 +128,7 @@ export function run(argv: string[] = process.argv.slice(2)): void {
   );
 }
 
-if (require.main === module && isMainThread) run();
+if (require.main === module && isMainThread) {
+  tuneV8();
+  run();
+}

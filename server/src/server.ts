@@ -26,6 +26,7 @@ import { offsetInDocument } from './features/convert';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './features/settings';
 import { FactsFiles, isFactsUri } from './features/factsFile';
 import { trace } from './trace';
+import { tuneV8 } from './v8tuning';
 
 export { DEFAULT_SETTINGS, normalizeSettings, type Settings };
 
@@ -355,5 +356,6 @@ export function startServer(connection: Connection): void {
 }
 
 if (require.main === module) {
+  tuneV8(); // before the worker threads start
   startServer(createConnection(ProposedFeatures.all));
 }
