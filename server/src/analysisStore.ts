@@ -309,7 +309,7 @@ export class AnalysisStore {
     const analysis = this.analyzer.analyze(text, options);
     trace('  assembled');
     this.finish(uri, st, version, analysis);
-    trace('  published');
+    trace('  published', true);
   }
 
   private maybePartial(uri: string, st: DocState, version: number, text: string, options: AnalyzeOptions): void {

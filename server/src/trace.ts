@@ -4,6 +4,14 @@
  */
 const ON = typeof process !== 'undefined' && !!process.env.NEWS_LENS_TRACE;
 
-export function trace(what: string): void {
-  if (ON) process.stderr.write(`[news-lens ${performance.now().toFixed(1)}] ${what}\n`);
+/** `memory`: also the process's memory (RSS, and the main thread's heap and external memory), in MB. */
+export function trace(what: string, memory = false): void {
+  if (!ON) return;
+  let m = '';
+  if (memory) {
+    const u = process.memoryUsage();
+    const mb = (n: number) => (n / 1048576).toFixed(0);
+    m = ` (rss ${mb(u.rss)}, heap ${mb(u.heapUsed)}/${mb(u.heapTotal)}, external ${mb(u.external)})`;
+  }
+  process.stderr.write(`[news-lens ${performance.now().toFixed(1)}] ${what}${m}\n`);
 }

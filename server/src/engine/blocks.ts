@@ -161,6 +161,28 @@ function finishBlock(text: string, languageId: string, onError?: ErrorHook, nlp?
 }
 
 /** Rough number of characters a block result keeps alive (its key and its spans). */
+/**
+ * One copy of each tag-set string and canonical name for all cached results: every block's result
+ * holds its own copies (a worker's results arrive as new strings), but a large article has only a few
+ * hundred distinct tag sets (a 3 MB article: 181,000 tag-set strings, 159 distinct, ~8 MB).
+ */
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  const x = interned.get(s);
+  if (x !== undefined) return x;
+  if (interned.size >= 100_000) interned.clear();
+  interned.set(s, s);
+  return s;
+}
+
+/** Interns a result's repeated strings, in place (before it is frozen: the result object stays the same). */
+function internStrings(r: BlockResult): void {
+  if (Object.isFrozen(r)) return;
+  const sets = r.tagSets as string[];
+  for (let i = 0; i < sets.length; i++) sets[i] = intern(sets[i]);
+  for (const m of r.mentions) if (!Object.isFrozen(m)) (m as { canonical: string }).canonical = intern(m.canonical);
+}
+
 function weight(key: string, r: BlockResult): number {
   return key.length + 8 * r.words.length + 16 * (r.sentences.length + r.quotes.length) + 48 * r.mentions.length;
 }
@@ -228,6 +250,7 @@ export class BlockCache {
     }
     const key = old ? text : detach(text);
     const w = weight(key, result);
+    internStrings(result);
     m.set(key, { result: deepFreeze(result), weight: w, used: ++this.clock });
     this.total += w;
     if (this.total > this.capacity) this.evict(this.capacity * 0.75);
