@@ -265,9 +265,11 @@ export class AnalysisStore {
       let missingChars = 0;
       for (const t of missing) missingChars += t.length;
       const partial = missingChars > this.partialChars;
-      // The workers also compute the blocks' claim findings ahead (seeds), unless the analysis is too
-      // large to spread over them (then one worker's memory goes to the blocks alone).
-      const claims = missingChars <= this.pool.spreadMaxChars ? this.analyzer.claimContext(text, options) ?? undefined : undefined;
+      // For a first analysis (or a large paste) the workers also compute the blocks' claim findings
+      // ahead (seeds), unless it is too large to spread over them (then one worker's memory goes to the
+      // blocks alone). An edit's few blocks are checked on the main thread, as quickly.
+      const seeding = missingChars >= 16 * 1024 && missingChars <= this.pool.spreadMaxChars;
+      const claims = seeding ? this.analyzer.claimContext(text, options) ?? undefined : undefined;
       const waits: Promise<void>[] = [];
       let chunk: string[] = [];
       let chunkSize = 0;

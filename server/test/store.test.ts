@@ -32,6 +32,8 @@ interface StoreRun {
   /** Workers started for this analysis, and running at its end. */
   spawned: number;
   workers: number;
+  /** Blocks whose claims the main thread checked in the final assembly (the rest came from the workers' seeds). */
+  claimBlocks: number;
 }
 
 async function analyzeWithStore(text: string, options: StoreOptions, prewarm = false): Promise<StoreRun> {
@@ -47,7 +49,7 @@ async function analyzeWithStore(text: string, options: StoreOptions, prewarm = f
     if (prewarm) store.prewarm();
     store.update(doc.uri);
     await store.whenAnalyzed(doc.uri, 1);
-    return { analysis, spawned: store.workers!.spawned, workers: store.workers!.workers };
+    return { analysis, spawned: store.workers!.spawned, workers: store.workers!.workers, claimBlocks: store.analyzer.stats.claimBlocks };
   } finally {
     await store.dispose();
   }
@@ -68,6 +70,9 @@ test('a first analysis spread over two workers equals the engine\'s', async () =
   const one = await analyzeWithStore(text, { chunkChars: 4096, workers: 1 });
   assert.equal(one.spawned, 1);
   assert.deepEqual(plain(one.analysis), plain(fresh));
+  // The workers computed the blocks' claims ahead: the main thread checked few of them again.
+  const paragraphs = fresh.blocks.filter((b) => b.kind === 'paragraph' && b.sentences.length).length;
+  assert.ok(two.claimBlocks < paragraphs / 4, `${two.claimBlocks} of ${paragraphs} blocks checked on the main thread`);
 });
 
 test('an analysis above spreadMaxChars uses one worker, and the idle extra one is stopped', async () => {
@@ -80,6 +85,9 @@ test('an analysis above spreadMaxChars uses one worker, and the idle extra one i
   assert.equal(prewarmed.spawned, 2, 'both workers were prewarmed');
   assert.equal(prewarmed.workers, 1, 'the idle second worker was stopped for the very large analysis');
   assert.deepEqual(plain(large.analysis), plain(small.analysis));
+  // No claims computed ahead for a very large analysis (its one worker's memory goes to the blocks).
+  assert.equal(large.claimBlocks, small.analysis!.blocks.filter((b) => b.kind === 'paragraph' && b.sentences.length).length);
+  assert.ok(small.claimBlocks < large.claimBlocks / 4);
   assert.deepEqual(plain(prewarmed.analysis), plain(small.analysis));
   assert.ok(small.analysis && small.analysis.entities.length > 0);
 });
