@@ -10,6 +10,11 @@ import type { KnowledgeBase } from '../kb';
 export interface RuleContext {
   readonly text: string;
   readonly structure: Structure;
+  /**
+   * The article's entities and mentions, for `sentenceInfo`. Rules read mentions only through the
+   * sentence views (`SentenceView.mentions`) and never the entities: the findings a worker computes
+   * ahead (`seedClaims`) record which sentences' mentions were read, and are reused on that basis.
+   */
   readonly entities: readonly Entity[];
   readonly mentions: readonly Mention[];
   /** The knowledge base the contradiction checks use (bundled, plus the user's facts). */
