@@ -173,3 +173,43 @@ test('the hover\u2019s offices of a person include the new offices', () => {
   assert.deepEqual(officesOfPerson(kb, ['Kaczyński']), []);
   assert.deepEqual(officesOfPerson(kb, ['Kaczyński'], ['President']).map((o) => o.term.name), ['Lech Kaczyński']);
 });
+
+test('honorifics before a holder\u2019s name are skipped, and long names resolve', () => {
+  // Six name words after an honorific: the full name, the short alias, and the name without the honorific.
+  assert.match(contradictions('2010-03-01', 'Emir Sheikh Tamim bin Hamad Al Thani opened the new port in Doha.')[0]?.message ?? '',
+    /Tamim bin Hamad Al Thani was not Emir of Qatar.*held by Hamad bin Khalifa Al Thani/);
+  assert.match(contradictions('2010-03-01', 'Qatari Emir Sheikh Tamim opened the new port.')[0]?.message ?? '', /Tamim bin Hamad Al Thani was not Emir of Qatar/);
+  assert.match(contradictions('2015-03-01', 'UAE President Sheikh Mohamed bin Zayed Al Nahyan received the delegation.')[0]?.message ?? '',
+    /Mohamed bin Zayed Al Nahyan was not President of the United Arab Emirates.*held by Khalifa bin Zayed Al Nahyan/);
+  assert.match(contradictions('2019-03-01', 'Prime Minister Sir Keir Starmer spoke in the Commons.')[0]?.message ?? '', /Keir Starmer was not Prime Minister.*held by Theresa May/);
+  assert.match(contradictions('2015-03-01', 'Prime Minister Dr. Abiy Ahmed spoke in Addis Ababa.')[0]?.message ?? '', /Abiy Ahmed was not Prime Minister of Ethiopia/);
+  // In office: no finding, whether or not the honorific is written.
+  assert.deepEqual(contradictions('2024-03-01', 'Emir Sheikh Tamim bin Hamad Al Thani opened the new port in Doha.'), []);
+  assert.deepEqual(contradictions('2024-03-01', 'UAE President Sheikh Mohamed bin Zayed Al Nahyan received the delegation.'), []);
+  assert.deepEqual(contradictions('2024-03-01', 'UAE President Mohamed bin Zayed received the delegation.'), []);
+  assert.deepEqual(contradictions('2025-03-01', 'Prime Minister Sir Keir Starmer spoke in the Commons.'), []);
+  assert.deepEqual(contradictions('2015-03-01', 'Iran\u2019s supreme leader, Ayatollah Ali Khamenei, addressed the crowd.'), []);
+  // An honorific before someone the base does not know: nothing.
+  assert.deepEqual(contradictions('2015-03-01', 'Prime Minister Dr. Henrietta Pemberton-Okafor spoke in the chamber.'), []);
+});
+
+test('a Roman numeral after a name: part of the name, or another person', () => {
+  // Not this king or pope: another bearer of the name.
+  assert.deepEqual(contradictions('2010-05-01', 'King Felipe V founded the royal library.'), []);
+  assert.deepEqual(contradictions('2019-05-01', 'King Charles II reopened the theatres.'), []);
+  assert.deepEqual(contradictions('2019-05-01', 'King Harald IV ruled from Bergen.'), []);
+  // Part of the holder's name: checked.
+  assert.match(contradictions('2019-05-01', 'King Charles III opened the new session of parliament.')[0]?.message ?? '', /Charles III was not Monarch of the United Kingdom.*held by Elizabeth II/);
+  assert.match(contradictions('2010-05-01', 'King Felipe VI opened the session of parliament.')[0]?.message ?? '', /Felipe VI was not King of Spain.*held by Juan Carlos I/);
+  assert.deepEqual(contradictions('2023-05-01', 'King Charles III opened the new session of parliament.'), []);
+});
+
+test('an appositive "the vice president" is checked; other vice presidents are not', () => {
+  assert.match(contradictions('2019-05-01', 'Joe Biden, the vice president, toured the flooded towns.')[0]?.message ?? '',
+    /Joe Biden was not Vice President of the United States.*held by Mike Pence/);
+  assert.match(contradictions('2015-05-01', 'The U.S. vice president, Kamala Harris, toured the flooded towns.')[0]?.message ?? '', /Kamala Harris was not Vice President/);
+  assert.deepEqual(contradictions('2022-05-01', 'Kamala Harris, the vice president, toured the flooded towns.'), []);
+  assert.deepEqual(contradictions('2019-05-01', 'Joe Biden, the former vice president, toured the flooded towns.'), []);
+  assert.deepEqual(contradictions('2019-05-01', 'Mike Pence, the vice president of the company, toured the plant.'), []);
+  assert.deepEqual(contradictions('2015-05-01', 'The company\u2019s vice president, Kamala Harris, toured the plant.'), []);
+});

@@ -19,6 +19,16 @@ import { lexicon } from '../gazetteer/lexicon';
 /** A word of a name, with the particles inside names ("bin", "van") and their hyphenated forms ("al-Assad", "el-Sisi"). */
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.|(?:al|el|ad|as|ash|bin|ibn|abu|ben)-\p{Lu}[\p{L}'’-]*|d[eiau]|de la|van|von|der|bin|al|ibn|da|dos|le|del)`;
 /** A capitalized place name of one to four words ("Rio de Janeiro", "Sharm El Sheikh"). */
+/**
+ * An honorific written before a holder's name ("Sheikh", "Ayatollah", "Dr.", "Sir"; "Emir" when it is not
+ * the title): skipped to find the name ("Emir Sheikh Tamim bin Hamad Al Thani", "Prime Minister Sir Keir Starmer").
+ */
+const HONORIFIC = String.raw`(?:Grand\s+Ayatollah|Ayatollah|Sheikh|Sheik|Shaikh|Sheikha|Emir|Amir|Dr\.?|Sir|Dame|Lord|Baroness|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Mullah|Gen\.|General)`;
+const HONORIFIC_START = new RegExp(`^${HONORIFIC}\\s+`, 'u');
+/** A holder's name after a title or in an appositive: an optional honorific, then up to seven name words. */
+const NAME = String.raw`(?:${HONORIFIC}\s+)?${NAME_WORD}(?:\s+${NAME_WORD}){0,6}`;
+/** A Roman numeral after a name ("Leo XIII", "Felipe V"): another person, unless the numeral is part of the name. */
+const ROMAN_AFTER = /^\s+[IVXL]+(?![\p{L}\p{N}'’-])/u;
 const PLACE = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ -](?:de|del|da|do|la|el|al|d'|of|upon|on)?\s?\p{Lu}[\p{L}'’.-]*){0,3}`;
 const GRACE_DAYS = 14;
 
@@ -179,7 +189,7 @@ function titleRegex(kb: KnowledgeBase): RegExp {
   let re = titleRegexes.get(kb);
   if (!re) {
     const forms = kb.titleForms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
-    re = new RegExp(`(?<![\\p{L}-])(${forms})\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){0,4})`, 'gu');
+    re = new RegExp(`(?<![\\p{L}-])(${forms})\\s+(${NAME})`, 'gu');
     titleRegexes.set(kb, re);
   }
   return re;
@@ -248,18 +258,23 @@ function titleWords(kb: KnowledgeBase): RegExp {
  * office is not held now ("the former president").
  */
 function appositiveTitle(kb: KnowledgeBase, phrase: string): string | undefined {
-  if (OUT_OF_OFFICE_IN_PHRASE.test(phrase)) return undefined;
   let p = phrase.replace(/^the\s+/i, '').replace(/\s+/g, ' ');
   const of = /^(.*?) of (?:the )?(\p{Lu}[\p{L}. ]*)$/u.exec(p);
   if (of && countryByName(of[2])) p = of[1];
   const possessive = /^(\p{Lu}[\p{L}. ]*?)(?:'s|’s) (.*)$/u.exec(p);
   if (possessive && countryByName(possessive[1])) p = possessive[2];
-  return titleByLowerCase(kb).get(p.toLowerCase());
+  const title = titleByLowerCase(kb).get(p.toLowerCase());
+  // The out-of-office words are read outside the title itself: "the vice president" is a title of the base
+  // ("Vice President"), "the former vice president" and "the vice president of the company" are not checked.
+  if (!title) return undefined;
+  const flat = phrase.replace(/\s+/g, ' ');
+  const at = flat.toLowerCase().lastIndexOf(p.toLowerCase());
+  return OUT_OF_OFFICE_IN_PHRASE.test(flat.slice(0, at) + flat.slice(at + p.length)) ? undefined : title;
 }
 
 // "Barack Obama, the U.S. president, said" / "The French president, Jacques Chirac, said".
 const APPOSITIVE_AFTER = new RegExp(`(?<![\\p{L}'’.-])(${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}),\\s+((?:the|The|\\p{Lu}[\\p{L}.]*(?:'s|’s))\\s+[^,;:()"“”]{2,60}?),`, 'gu');
-const APPOSITIVE_BEFORE = new RegExp(`(?<![\\p{L}])((?:the|The|\\p{Lu}[\\p{L}.]*(?:'s|’s))\\s+[^,;:()"“”]{2,60}?),\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}),`, 'gu');
+const APPOSITIVE_BEFORE = new RegExp(`(?<![\\p{L}])((?:the|The|\\p{Lu}[\\p{L}.]*(?:'s|’s))\\s+[^,;:()"“”]{2,60}?),\\s+((?:${HONORIFIC}\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){1,6}),`, 'gu');
 
 interface OfficeCandidate {
   /** The title as a form of the base ("U.S. President"). */
@@ -310,19 +325,25 @@ function officeFindings(kb: KnowledgeBase, ctx: RuleContext, v: SentenceView, da
   }
   const seen = new Set<number>();
   for (const c of candidates) {
-    // The longest prefix of the words that names a known holder of an office with this title.
-    const words = c.words.split(/\s+/);
-    let name = '', terms: { office: Office; term: Term }[] = [];
-    for (let n = words.length; n > 0; n--) {
-      const cand = stripPossessive(words.slice(0, n).join(' '));
-      const offices = new Set(kb.officesWithTitle(c.title));
-      const t = kb.termsOf(cand).filter((x) => offices.has(x.office));
-      if (t.length) { name = cand; terms = t; break; }
+    // The longest prefix of the words that names a known holder of an office with this title; after an
+    // honorific the name may start at the next word ("Sheikh Tamim", an alias, or "Sir Keir Starmer").
+    const titled = new Set(kb.officesWithTitle(c.title));
+    const honorific = HONORIFIC_START.exec(c.words);
+    let name = '', nameStart = 0, terms: { office: Office; term: Term }[] = [];
+    for (const from of honorific ? [0, honorific[0].length] : [0]) {
+      const words = c.words.slice(from).split(/\s+/);
+      for (let n = words.length; n > 0 && !name; n--) {
+        const cand = stripPossessive(words.slice(0, n).join(' '));
+        const t = kb.termsOf(cand).filter((x) => titled.has(x.office));
+        if (t.length) { name = cand; terms = t; nameStart = c.wordsAt + from + c.words.slice(from).indexOf(name); }
+      }
+      if (name) break;
     }
     if (!name) continue;
-    const nameStart = c.wordsAt + c.words.indexOf(name);
     const nameEnd = nameStart + name.length;
     if (seen.has(nameStart)) continue;
+    // "Pope Leo XIII", "King Felipe V": a Roman numeral that is not part of the name means another person.
+    if (ROMAN_AFTER.test(v.body.slice(nameEnd))) continue;
     // Only a full name or a name followed by a non-name word: "President Obama Foundation" is a name.
     if (!c.span && /^\s+\p{Lu}\p{Ll}/u.test(v.body.slice(nameEnd)) && !/^\s+(?:said|says|told|and|met|on|in|of|at|was|is|has|had|will|would)\b/u.test(v.body.slice(nameEnd))) continue;
     const span = { start: v.start + (c.span?.start ?? c.formerAt), end: v.start + (c.span?.end ?? nameEnd) };
