@@ -213,3 +213,15 @@ test('an appositive "the vice president" is checked; other vice presidents are n
   assert.deepEqual(contradictions('2019-05-01', 'Mike Pence, the vice president of the company, toured the plant.'), []);
   assert.deepEqual(contradictions('2015-05-01', 'The company\u2019s vice president, Kamala Harris, toured the plant.'), []);
 });
+
+test('Thailand\u2019s prime ministers from the 2006 coup to 2011', () => {
+  const th = kb.offices.find((o) => o.id === 'th-prime-minister')!;
+  assert.deepEqual(kb.holdersAt(th, '2007-06-01').map((h) => h.name), ['Surayud Chulanont']);
+  assert.deepEqual(kb.holdersAt(th, '2008-05-01').map((h) => h.name), ['Samak Sundaravej']);
+  assert.deepEqual(kb.holdersAt(th, '2008-10-15').map((h) => h.name), ['Somchai Wongsawat']);
+  assert.deepEqual(kb.holdersAt(th, '2010-04-01').map((h) => h.name), ['Abhisit Vejjajiva']);
+  assert.match(contradictions('2007-06-01', 'Prime Minister Thaksin Shinawatra opened the new airport.')[0]?.message ?? '', /Thaksin Shinawatra was not Prime Minister of Thailand.*held by Surayud Chulanont/);
+  assert.match(contradictions('2013-06-01', 'Prime Minister Abhisit Vejjajiva opened the new airport.')[0]?.message ?? '', /Abhisit Vejjajiva was not Prime Minister of Thailand.*held by Yingluck Shinawatra/);
+  assert.deepEqual(contradictions('2010-04-01', 'Prime Minister Abhisit Vejjajiva opened the new airport.'), []);
+  assert.deepEqual(contradictions('2008-05-01', 'Thai Prime Minister Samak spoke to reporters.'), []);
+});
