@@ -225,3 +225,16 @@ test('Thailand\u2019s prime ministers from the 2006 coup to 2011', () => {
   assert.deepEqual(contradictions('2010-04-01', 'Prime Minister Abhisit Vejjajiva opened the new airport.'), []);
   assert.deepEqual(contradictions('2008-05-01', 'Thai Prime Minister Samak spoke to reporters.'), []);
 });
+
+test('Ukraine\u2019s foreign minister from June 2014; not checked before its first recorded term', () => {
+  const ua = kb.offices.find((o) => o.id === 'ua-foreign-minister')!;
+  assert.deepEqual(kb.holdersAt(ua, '2017-01-01').map((h) => h.name), ['Pavlo Klimkin']);
+  assert.deepEqual(kb.holdersAt(ua, '2022-03-01').map((h) => h.name), ['Dmytro Kuleba']);
+  assert.match(contradictions('2019-05-01', 'Foreign Minister Dmytro Kuleba met his Polish counterpart in Warsaw.')[0]?.message ?? '',
+    /Dmytro Kuleba was not Minister of Foreign Affairs of Ukraine.*held by Pavlo Klimkin/);
+  assert.match(contradictions('2025-03-01', 'Ukrainian Foreign Minister Kuleba met his Polish counterpart in Warsaw.')[0]?.message ?? '', /held by Andrii Sybiha/);
+  assert.deepEqual(contradictions('2022-03-01', 'Foreign Minister Dmytro Kuleba met his Polish counterpart in Warsaw.'), []);
+  assert.deepEqual(contradictions('2025-03-01', 'Foreign Minister Andriy Sybiha met his Polish counterpart in Warsaw.'), []);
+  // Before Klimkin's appointment the base names no holder: no check.
+  assert.deepEqual(contradictions('2013-05-01', 'Foreign Minister Pavlo Klimkin met his Polish counterpart in Warsaw.'), []);
+});
