@@ -238,3 +238,13 @@ test('Ukraine\u2019s foreign minister from June 2014; not checked before its fir
   // Before Klimkin's appointment the base names no holder: no check.
   assert.deepEqual(contradictions('2013-05-01', 'Foreign Minister Pavlo Klimkin met his Polish counterpart in Warsaw.'), []);
 });
+
+test('Spain\u2019s foreign minister from January 2020', () => {
+  assert.match(contradictions('2023-05-01', 'Spanish Foreign Minister Arancha Gonzalez Laya visited Rabat.')[0]?.message ?? '',
+    /Arancha González Laya was not Minister of Foreign Affairs, European Union and Cooperation of Spain.*held by José Manuel Albares/);
+  assert.match(contradictions('2020-05-01', 'Foreign Minister Albares visited Rabat.')[0]?.message ?? '', /held by Arancha González Laya/);
+  assert.deepEqual(contradictions('2023-05-01', 'Foreign Minister José Manuel Albares visited Rabat.'), []);
+  assert.deepEqual(contradictions('2020-05-01', 'Foreign Minister González Laya visited Rabat.'), []);
+  // Before the first recorded term (2020-01-13): not checked.
+  assert.deepEqual(contradictions('2019-05-01', 'Foreign Minister José Manuel Albares visited Rabat.'), []);
+});

@@ -1,8 +1,8 @@
 /**
  * The knowledge base the contradiction checks use: offices and their holders, 2000 to the data's date
  * (heads of state and government and foreign ministers of the G20 members and the EU; heads of state
- * and/or government of some thirty other countries often in the news, with Iran's and Ukraine's foreign ministers;
- * more US and UK cabinet offices; the heads of the UN, NATO, the IMF, the World Bank, WHO, the IOC and
+ * and/or government of some thirty other countries often in the news, with the foreign ministers of
+ * Iran, Ukraine (from 2014) and Spain (from 2020); more US and UK cabinet offices; the heads of the UN, NATO, the IMF, the World Bank, WHO, the IOC and
  * the ECB, and the Pope: the list is in `server/data/kb/README.md`), the hosts
  * of named events (COP1–COP30, Olympic Games, FIFA World Cups, G7 and G20 summits), and capitals and
  * city → country from the gazetteer. Data: `server/data/kb/*.json` (versioned, sources noted in
