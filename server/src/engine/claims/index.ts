@@ -240,12 +240,13 @@ export class ClaimCache {
       const key = keys[block.index];
       let e = key ? this.entries.get(key) : undefined;
       const token = kept?.[block.index];
-      // A seed also holds when the block's mentions changed outside the sentences its rules read.
-      if (e?.reads && e.date === date && e.kb === kb && e.football === flags.football && !spansHold(e, mentions, mi, mj, at, token) && readsHold(e.reads, e.spans, mentions, mi, mj, at)) {
-        e = { ...e, spans: relativeSpans(mentions, mi, mj, at), kept: token };
-        this.entries.set(key!, e);
+      let holds = !!e && e.date === date && e.kb === kb && e.football === flags.football;
+      if (e && holds && !spansHold(e, mentions, mi, mj, at, token)) {
+        // A seed also holds when the block's mentions changed outside the sentences its rules read.
+        holds = !!e.reads && readsHold(e.reads, e.spans, mentions, mi, mj, at);
+        if (holds) this.entries.set(key!, (e = { ...e, spans: relativeSpans(mentions, mi, mj, at), kept: token }));
       }
-      if (!e || e.date !== date || e.kb !== kb || e.football !== flags.football || !spansHold(e, mentions, mi, mj, at, token)) {
+      if (!e || !holds) {
         this.computed++;
         const sentences = block.sentences.map((i) => structure.sentences[i]);
         const part = { sentences, quotes: structure.quotes.slice(qi, qj), mentions: mentions.slice(mi, mj) };
