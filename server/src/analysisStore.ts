@@ -309,7 +309,7 @@ export class AnalysisStore {
     }
     trace('  assemble');
     const analysis = this.analyzer.analyze(text, options);
-    trace('  assembled');
+    trace(`  assembled (claims checked on ${this.analyzer.stats.claimBlocks} blocks, ${this.analyzer.stats.rescannedBlocks} rescanned)`);
     this.finish(uri, st, version, analysis);
     trace('  published', true);
   }

@@ -58,6 +58,7 @@ export interface AnalyzerHooks {
   cache?: BlockCache;
 }
 
+const NO_SPANS: readonly Span[] = Object.freeze([]);
 const EMPTY_BLOCK: BlockResult = Object.freeze({ kind: 'paragraph', sentences: [], quotes: [], mentions: [], words: new Int32Array(0), tagSets: [] });
 
 /**
@@ -153,7 +154,20 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   /** Whether a block's text mentions football (an article-wide flag of the claim rules), per block text. */
   const football = new WeakMap<BlockResult, boolean>();
   /** A block's pieces at its place (see `assemble`), and its linking input when last made (its mentions after the article pass). */
-  interface Placed { at: number; index: number; first: number; sentences: readonly Sentence[]; quotes: readonly Span[]; block: Block; input: PassBlock; link?: LinkBlock }
+  interface Placed {
+    at: number; index: number; first: number; result: BlockResult; block: Block; input: PassBlock; link?: LinkBlock;
+    /** Its sentences and quotations at this place (absolute), made when first asked for. */
+    sentences?: readonly Sentence[]; quotes?: readonly Span[];
+  }
+  function sentencesAt(p: Placed): readonly Sentence[] {
+    if (p.sentences) return p.sentences;
+    const r = p.result, ss: Sentence[] = new Array(r.sentences.length);
+    for (let i = 0; i < ss.length; i++) ss[i] = Object.freeze({ index: p.first + i, block: p.index, start: r.sentences[i].start + p.at, end: r.sentences[i].end + p.at });
+    return (p.sentences = ss);
+  }
+  function quotesAt(p: Placed): readonly Span[] {
+    return (p.quotes ??= p.result.quotes.length ? p.result.quotes.map((q) => Object.freeze({ start: q.start + p.at, end: q.end + p.at })) : NO_SPANS);
+  }
   const placed = new WeakMap<BlockResult, Placed>();
 
   /**
@@ -220,8 +234,8 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     // Uncached blocks first, all together: short ones share compromise calls (faster).
     if (missing === 'compute') cache.fill(languageId, missingOf(scanned), onError);
     const blocks: Block[] = [];
-    const sentences: Sentence[] = [];
-    const quotes: Span[] = [];
+    /** The sentences before the block being placed. */
+    let sentenceCount = 0;
     /** Per block, the article pass's mentions (relative): the same array, the same spans. */
     let kept: (readonly RawMention[])[] | undefined;
     const inputs: PassBlock[] = [];
@@ -258,10 +272,12 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       gapFrom = span.end;
       // The block's pieces at this place (block index, first sentence index, offset): made once, reused
       // by later analyses while they stay the same (the blocks before an edit).
+      const first = sentenceCount;
+      sentenceCount += r.sentences.length;
       let p = placed.get(r);
-      if (!p || p.at !== at || p.index !== index || p.first !== sentences.length || r === EMPTY_BLOCK) {
-        const first = sentences.length;
-        // A block that only moved (most after an edit) keeps its sentence indices and words function.
+      if (!p || p.at !== at || p.index !== index || p.first !== first || r === EMPTY_BLOCK) {
+        // A block that only moved (most after an edit) keeps its sentence indices and words function;
+        // its sentences and quotations at the new place are made only when asked for.
         const old = p && p.first === first ? p : undefined;
         let ids: readonly number[];
         if (old) ids = old.block.sentences;
@@ -270,28 +286,36 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
           for (let i = 0; i < r.sentences.length; i++) made[i] = first + i;
           ids = Object.freeze(made);
         }
-        const ss: Sentence[] = new Array(r.sentences.length);
-        for (let i = 0; i < r.sentences.length; i++) {
-          const s = r.sentences[i];
-          ss[i] = Object.freeze({ index: first + i, block: index, start: s.start + at, end: s.end + at });
-        }
         const result = r;
         p = {
-          at, index, first, sentences: ss,
-          quotes: r.quotes.map((q) => Object.freeze({ start: q.start + at, end: q.end + at })),
+          at, index, first, result,
           block: Object.freeze({ index, kind: r.kind, start: span.start, end: span.end, sentences: ids }),
           // Words are built when the article pass rescans the block, and dropped after it.
           input: { start: span.start, end: span.end, key: r, mentions: r.mentions, words: p?.input.words ?? ((t: string) => blockWords(t, result)) },
         };
         if (r !== EMPTY_BLOCK) placed.set(r, p);
       }
-      for (const s of p.sentences) sentences.push(s);
-      for (const q of p.quotes) quotes.push(q);
       inputs.push(p.input);
       places.push(p);
       blocks.push(p.block);
     }
-    const structure: Structure = { date, blocks, sentences, sections: sectionsOf(text, bodyStart, blocks), quotes, directives };
+    // The article's sentences and quotations: made when first asked for (the claim rules ask per block,
+    // for the blocks they check again; an edit's diagnostics need no more).
+    let sentences: readonly Sentence[] | undefined, quotes: readonly Span[] | undefined;
+    const allSentences = (): readonly Sentence[] => {
+      if (sentences) return sentences;
+      const out: Sentence[] = new Array(sentenceCount);
+      let k = 0;
+      for (const p of places) for (const x of sentencesAt(p)) out[k++] = x;
+      return (sentences = Object.freeze(out));
+    };
+    const allQuotes = (): readonly Span[] => {
+      if (quotes) return quotes;
+      const out: Span[] = [];
+      for (const p of places) for (const q of quotesAt(p)) out.push(q);
+      return (quotes = Object.freeze(out));
+    };
+    const structure: Structure = { date, blocks, get sentences() { return allSentences(); }, sections: sectionsOf(text, bodyStart, blocks), get quotes() { return allQuotes(); }, directives };
     try {
       kept = pass.run(text, inputs);
     } catch (e) {
@@ -321,7 +345,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       let made: ReportedEvent[] = [];
       try {
         const kinds = new Map(entities.map((e) => [e.id, e.kind]));
-        const found = eventMemo.sentenceEvents(text, blocks, sentences, mentions, (id) => kinds.get(id), keys, windows, spansKept, ids);
+        const found = eventMemo.sentenceEvents(text, blocks, allSentences(), mentions, (id) => kinds.get(id), keys, windows, spansKept, ids);
         made = mergeReportedEvents(found, entities, date?.valid ? date.value : undefined);
       } catch (e) {
         onError?.('events', e);
@@ -330,20 +354,21 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     };
     if (!footballFlag && gapFrom < text.length) footballFlag = mentionsFootball(text.slice(gapFrom));
     const claims: Claim[] = claimCache.run(
-      { text, structure, entities, mentions, kb: knowledgeBaseFor(options.facts), flags: { football: footballFlag } }, keys, options.rules ?? {}, onError, kept, windows);
+      { text, structure, entities, mentions, kb: knowledgeBaseFor(options.facts), flags: { football: footballFlag } }, keys, options.rules ?? {}, onError, kept, windows,
+      (b) => ({ sentences: sentencesAt(places[b.index]), quotes: quotesAt(places[b.index]) }));
     const notes: string[] = [];
     if (!date) notes.push('No `date YYYY-MM-DD` header: date-dependent checks are skipped.');
     else if (!date.valid) notes.push(`The date ${date.value} does not exist: date-dependent checks are skipped.`);
     if (tooLong.length) notes.push(`${tooLong.length} paragraph${tooLong.length > 1 ? 's are' : ' is'} longer than ${MAX_NLP_BLOCK} characters: no entities are looked for in ${tooLong.length > 1 ? 'them' : 'it'}.`);
-    // Frozen as made: blocks, sentences and quotes (above), mentions and entities (linkBlocks), claims
-    // (ClaimCache); the rest is new and small.
+    // Frozen as made: blocks, sentences and quotes (above, when first asked for), mentions and entities
+    // (linkBlocks), claims (ClaimCache); the rest is new and small.
     const analysis: Analysis = Object.freeze({
       text,
       date: deepFreeze(date),
       blocks: Object.freeze(blocks),
-      sentences: Object.freeze(sentences),
+      get sentences() { return allSentences(); },
       sections: deepFreeze(structure.sections),
-      quotes: Object.freeze(quotes),
+      get quotes() { return allQuotes(); },
       entities: Object.freeze(entities),
       mentions: Object.freeze(mentions),
       get events() { return eventsOf(); },

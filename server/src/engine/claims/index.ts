@@ -8,7 +8,7 @@
  *   <!-- news-lens-ignore RULE... -->   silences the rules (all when none is listed) in the next paragraph
  *   <!-- news-lens-disable RULE... -->  silences the rules in the whole file
  */
-import type { Claim, Mention, Sentence, Severity, Span } from '../types';
+import type { Block, Claim, Mention, Sentence, Severity, Span } from '../types';
 import { articleFlags, sentenceInfo, type Finding, type Rule, type RuleContext, type SentenceInfo } from './context';
 import { unsourcedStatistic } from './unsourcedStatistic';
 import { vagueAttribution } from './vagueAttribution';
@@ -211,6 +211,8 @@ export class ClaimCache {
     kept?: readonly object[],
     /** Where each block's mentions are in `mentions` (computed when not given). */
     windows: MentionWindows = mentionWindows(ctx.structure.blocks, ctx.mentions),
+    /** A block's sentences and quotations (default: from the structure's arrays). */
+    partOf?: (block: Block) => { readonly sentences: readonly Sentence[]; readonly quotes: readonly Span[] },
   ): Claim[] {
     const { structure, mentions } = ctx;
     const date = structure.date?.valid ? structure.date.value : null;
@@ -233,9 +235,12 @@ export class ClaimCache {
     for (const block of structure.blocks) {
       const at = block.start;
       const mi = windows.from[block.index], mj = windows.to[block.index];
-      while (qi < structure.quotes.length && structure.quotes[qi].end <= at) qi++;
       let qj = qi;
-      while (qj < structure.quotes.length && structure.quotes[qj].start < block.end) qj++;
+      if (!partOf) {
+        while (qi < structure.quotes.length && structure.quotes[qi].end <= at) qi++;
+        qj = qi;
+        while (qj < structure.quotes.length && structure.quotes[qj].start < block.end) qj++;
+      }
       if (block.kind === 'heading' || !block.sentences.length) continue;
       const key = keys[block.index];
       let e = key ? this.entries.get(key) : undefined;
@@ -248,8 +253,9 @@ export class ClaimCache {
       }
       if (!e || !holds) {
         this.computed++;
-        const sentences = block.sentences.map((i) => structure.sentences[i]);
-        const part = { sentences, quotes: structure.quotes.slice(qi, qj), mentions: mentions.slice(mi, mj) };
+        const own = partOf?.(block);
+        const sentences = own ? own.sentences : block.sentences.map((i) => structure.sentences[i]);
+        const part = { sentences, quotes: own ? own.quotes : structure.quotes.slice(qi, qj), mentions: mentions.slice(mi, mj) };
         const results = runAll(ruleCtx, sentenceInfo(ruleCtx, part), sentences);
         const failedMask = results.reduce((m, r, i) => ('error' in r ? m | (1 << i) : m), 0);
         const found = results.some((r) => !('error' in r) && r.length > 0);
