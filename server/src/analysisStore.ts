@@ -123,7 +123,7 @@ export class AnalysisStore {
   private readonly partialIntervalMs: number;
 
   constructor(private readonly hooks: StoreHooks, options: StoreOptions = {}) {
-    this.analyzer = createAnalyzer({ onError: hooks.onError });
+    this.analyzer = createAnalyzer({ onError: hooks.onError, phase: (name) => trace(`    ${name}`) });
     const script = options.workerScript ?? join(__dirname, 'worker.js');
     const workers = options.workers ?? defaultWorkers();
     this.pool = workers > 0 && existsSync(script)

@@ -218,14 +218,32 @@ test('entities after an edit: a role changed in one paragraph, the other paragra
   // An edit in the middle paragraph moves the last one: Ada Brennan's mentions there are new, Dublin's are not.
   const analyzer = createAnalyzer();
   const a = analyzer.analyze(base);
+  const of = (x: Analysis, id: string) => x.entities.find((e) => e.id === id);
+  // (Entities are made when first asked for: here before the next analysis, as a hover would.)
+  assert.ok(of(a, 'place:dublin') && of(a, 'person:ada-brennan'));
   const moved = base.replace('was small', 'was very small');
   const b = analyzer.analyze(moved);
   assert.deepEqual(plain(b), plain(createAnalyzer().analyze(moved)));
-  const of = (x: Analysis, id: string) => x.entities.find((e) => e.id === id);
-  assert.ok(of(a, 'place:dublin') && of(a, 'person:ada-brennan'));
   assert.equal(of(b, 'place:dublin'), of(a, 'place:dublin'), 'an entity whose mentions did not move is reused');
   assert.notEqual(of(b, 'person:ada-brennan'), of(a, 'person:ada-brennan'));
   assert.equal(of(b, 'person:ada-brennan')?.roles, of(a, 'person:ada-brennan')?.roles, 'roles of moved mentions are reused');
+});
+
+test('mentions and entities are made when first asked for: older analyses asked after newer ones still give their own', () => {
+  const base = 'date 2015-06-01\n\nGovernor Ada Brennan opened the bridge in Dublin.\n\nThe crowd was small.\n\nAda Brennan, the governor, later left for Cork.\n';
+  const texts = [
+    base,
+    base.replace('Governor Ada', 'Senator Ada'), // a role changed
+    base.replace('Governor Ada', 'Senator Ada').replace('was small', 'was very small'), // the last paragraph moved
+    base.replace('was small', 'was very small'), // the role back, the paragraph still moved
+    base.replace('in Dublin', 'in Cork'), // a new grouping
+  ];
+  // Made in reverse order, in order, and every other one first.
+  for (const order of [[4, 3, 2, 1, 0], [0, 1, 2, 3, 4], [1, 3, 0, 2, 4]]) {
+    const analyzer = createAnalyzer();
+    const made = texts.map((t) => analyzer.analyze(t));
+    for (const i of order) assert.deepEqual(plain(made[i]), plain(createAnalyzer().analyze(texts[i])), `text ${i} (order ${order.join(',')})`);
+  }
 });
 
 test('entities are in order of their first mentions, a joined one-word name included (fresh and after an edit)', () => {

@@ -16,11 +16,11 @@ import type { RawMention } from './entities/recognize';
 import { ArticlePass, type PassBlock } from './entities/article';
 import { mergeReportedEvents, sentenceEvent, type SentenceEvent, type SentenceEvents } from './entities/events';
 import { mentionWindows, relativeSpans, spansHold, type MentionWindows, type SpansRecord } from './blockSpans';
-import { linkBlocks, type Linked, type LinkBlock, type LinkMemo } from './entities/link';
+import { linkBlocksLazy, type LazyLinked, type LinkBlock, type LinkMemo } from './entities/link';
 import { ClaimCache, type ClaimContext, type ClaimSeed } from './claims';
 import { mentionsFootball, FOOTBALL_MIN_LENGTH } from './claims/context';
 import { knowledgeBaseFor } from './kb';
-import type { Analysis, AnalyzeOptions, Block, Claim, Mention, ReportedEvent, Sentence, Span } from './types';
+import type { Analysis, AnalyzeOptions, Block, Claim, Entity, Mention, ReportedEvent, Sentence, Span } from './types';
 
 export interface AssembleResult {
   readonly analysis: Analysis;
@@ -56,6 +56,8 @@ export interface AnalyzerHooks {
   onError?: ErrorHook;
   /** A shared block cache (default: a new one). */
   cache?: BlockCache;
+  /** Called as each stage of an assembly ends (for a timeline: the server's NEWS_LENS_TRACE). */
+  phase?: (name: string) => void;
 }
 
 const NO_SPANS: readonly Span[] = Object.freeze([]);
@@ -147,6 +149,7 @@ export function commonEnds(a: string, b: string): [number, number] {
 export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   const cache = hooks.cache ?? new BlockCache();
   const onError = hooks.onError;
+  const phase = hooks.phase;
   const claimCache = new ClaimCache();
   const pass = new ArticlePass();
   const links: LinkMemo = { blocks: new WeakMap() };
@@ -315,13 +318,15 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       for (const p of places) for (const q of quotesAt(p)) out.push(q);
       return (quotes = Object.freeze(out));
     };
+    phase?.('blocks placed');
     const structure: Structure = { date, blocks, get sentences() { return allSentences(); }, sections: sectionsOf(text, bodyStart, blocks), get quotes() { return allQuotes(); }, directives };
     try {
       kept = pass.run(text, inputs);
     } catch (e) {
       onError?.('entities', e);
     }
-    let linked: Linked = { entities: [], mentions: [] };
+    phase?.('article pass');
+    let linked: LazyLinked | undefined;
     try {
       const linkInputs: LinkBlock[] = new Array(inputs.length);
       for (let i = 0; i < inputs.length; i++) {
@@ -329,21 +334,38 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
         const l = pl.link && pl.link.start === start && pl.link.mentions === ms ? pl.link : { start, mentions: ms };
         linkInputs[i] = pl.block.index === i && placed.get(keys[i]) === pl ? (pl.link = l) : l;
       }
-      linked = linkBlocks(text, linkInputs, links);
+      linked = linkBlocksLazy(text, linkInputs, links);
     } catch (e) {
       kept = undefined;
       onError?.('entities', e);
     }
-    const { entities, mentions } = linked;
-    const windows = linked.blocks?.windows ?? mentionWindows(blocks, mentions);
+    phase?.('linked');
+    // The article's Mentions and Entities: made when first asked for (a hover, the outline, the CLI's
+    // JSON); the claim rules ask for the Mentions of the blocks they check again.
+    const NONE = { entities: [] as Entity[], mentions: [] as Mention[] };
+    let whole: { readonly entities: readonly Entity[]; readonly mentions: readonly Mention[] } | undefined;
+    const all = () => {
+      if (whole) return whole;
+      try {
+        const made = linked ? linked.all() : NONE;
+        whole = { entities: Object.freeze(made.entities), mentions: Object.freeze(made.mentions) };
+      } catch (e) {
+        onError?.('entities', e);
+        whole = NONE;
+      }
+      return whole;
+    };
+    const blockMentions = linked?.blocks ? linked.blockMentions : undefined;
+    const windows = linked?.blocks?.windows ?? mentionWindows(blocks, all().mentions);
     // The reported events are made when first asked for (the outline, a hover, the CLI's JSON), not before
     // the diagnostics are published: nothing else in the analysis depends on them.
     let events: readonly ReportedEvent[] | undefined;
-    const ids = linked.blocks?.ids, spansKept = kept;
+    const ids = linked?.blocks?.ids, spansKept = kept;
     const eventsOf = (): readonly ReportedEvent[] => {
       if (events) return events;
       let made: ReportedEvent[] = [];
       try {
+        const { entities, mentions } = all();
         const kinds = new Map(entities.map((e) => [e.id, e.kind]));
         const found = eventMemo.sentenceEvents(text, blocks, allSentences(), mentions, (id) => kinds.get(id), keys, windows, spansKept, ids);
         made = mergeReportedEvents(found, entities, date?.valid ? date.value : undefined);
@@ -354,8 +376,13 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     };
     if (!footballFlag && gapFrom < text.length) footballFlag = mentionsFootball(text.slice(gapFrom));
     const claims: Claim[] = claimCache.run(
-      { text, structure, entities, mentions, kb: knowledgeBaseFor(options.facts), flags: { football: footballFlag } }, keys, options.rules ?? {}, onError, kept, windows,
-      (b) => ({ sentences: sentencesAt(places[b.index]), quotes: quotesAt(places[b.index]) }));
+      {
+        text, structure, get entities() { return all().entities; }, get mentions() { return all().mentions; },
+        kb: knowledgeBaseFor(options.facts), flags: { football: footballFlag },
+      },
+      keys, options.rules ?? {}, onError, kept, windows,
+      { of: (b) => ({ sentences: sentencesAt(places[b.index]), quotes: quotesAt(places[b.index]) }), mentions: blockMentions });
+    phase?.('claims');
     const notes: string[] = [];
     if (!date) notes.push('No `date YYYY-MM-DD` header: date-dependent checks are skipped.');
     else if (!date.valid) notes.push(`The date ${date.value} does not exist: date-dependent checks are skipped.`);
@@ -369,8 +396,8 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       get sentences() { return allSentences(); },
       sections: deepFreeze(structure.sections),
       get quotes() { return allQuotes(); },
-      entities: Object.freeze(entities),
-      mentions: Object.freeze(mentions),
+      get entities() { return all().entities; },
+      get mentions() { return all().mentions; },
       get events() { return eventsOf(); },
       claims: Object.freeze(claims),
       notes: Object.freeze(notes),

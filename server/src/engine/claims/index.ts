@@ -211,14 +211,21 @@ export class ClaimCache {
     kept?: readonly object[],
     /** Where each block's mentions are in `mentions` (computed when not given). */
     windows: MentionWindows = mentionWindows(ctx.structure.blocks, ctx.mentions),
-    /** A block's sentences and quotations (default: from the structure's arrays). */
-    partOf?: (block: Block) => { readonly sentences: readonly Sentence[]; readonly quotes: readonly Span[] },
+    /**
+     * A block's sentences and quotations, and its mentions (block b's, by its index), when given per
+     * block (default: from the structure's arrays and `ctx.mentions`, which are then all made).
+     */
+    parts?: {
+      of(block: Block): { readonly sentences: readonly Sentence[]; readonly quotes: readonly Span[] };
+      mentions?: (b: number) => readonly Mention[];
+    },
   ): Claim[] {
-    const { structure, mentions } = ctx;
+    const { structure } = ctx;
+    const partOf = parts?.of, mentionsOf = parts?.mentions;
     const date = structure.date?.valid ? structure.date.value : null;
     const flags = articleFlags(ctx);
     const kb = ctx.kb;
-    const ruleCtx: RuleContext = { ...ctx, flags };
+    const ruleCtx: RuleContext = ctx.flags ? ctx : { ...ctx, flags };
     const settings = RULES.map((r) => severities[r.id] ?? '').join(',');
     const failed = new Set<number>();
     // The rules suppression comments silence, as bit masks: in the whole file, and per block.
@@ -245,21 +252,31 @@ export class ClaimCache {
       const key = keys[block.index];
       let e = key ? this.entries.get(key) : undefined;
       const token = kept?.[block.index];
+      // The block's mentions: ms[from..to), asked for only when the token does not vouch for their spans.
+      let ms: readonly Mention[] | undefined, from = mi, to = mj;
+      const own = (): readonly Mention[] => {
+        if (!ms) {
+          if (mentionsOf) [ms, from, to] = [mentionsOf(block.index), 0, mj - mi];
+          else ms = ctx.mentions;
+        }
+        return ms;
+      };
       let holds = !!e && e.date === date && e.kb === kb && e.football === flags.football;
-      if (e && holds && !spansHold(e, mentions, mi, mj, at, token)) {
+      if (e && holds && !(token && e.kept === token) && !spansHold(e, own(), from, to, at, token)) {
         // A seed also holds when the block's mentions changed outside the sentences its rules read.
-        holds = !!e.reads && readsHold(e.reads, e.spans, mentions, mi, mj, at);
-        if (holds) this.entries.set(key!, (e = { ...e, spans: relativeSpans(mentions, mi, mj, at), kept: token }));
+        holds = !!e.reads && readsHold(e.reads, e.spans, own(), from, to, at);
+        if (holds) this.entries.set(key!, (e = { ...e, spans: relativeSpans(own(), from, to, at), kept: token }));
       }
       if (!e || !holds) {
         this.computed++;
-        const own = partOf?.(block);
-        const sentences = own ? own.sentences : block.sentences.map((i) => structure.sentences[i]);
-        const part = { sentences, quotes: own ? own.quotes : structure.quotes.slice(qi, qj), mentions: mentions.slice(mi, mj) };
+        const given = partOf?.(block);
+        const sentences = given ? given.sentences : block.sentences.map((i) => structure.sentences[i]);
+        const mentions = own().slice(from, to);
+        const part = { sentences, quotes: given ? given.quotes : structure.quotes.slice(qi, qj), mentions };
         const results = runAll(ruleCtx, sentenceInfo(ruleCtx, part), sentences);
         const failedMask = results.reduce((m, r, i) => ('error' in r ? m | (1 << i) : m), 0);
         const found = results.some((r) => !('error' in r) && r.length > 0);
-        e = { start: at, date, kb, football: flags.football, spans: relativeSpans(mentions, mi, mj, at), kept: token, results, failed: failedMask, found };
+        e = { start: at, date, kb, football: flags.football, spans: relativeSpans(mentions, 0, mentions.length, at), kept: token, results, failed: failedMask, found };
         if (key) this.entries.set(key, e);
       }
       if (e.failed) for (let i = 0; i < RULES.length; i++) if (e.failed & (1 << i)) failed.add(i);

@@ -27,7 +27,8 @@ interface BlockLinks {
   readonly keys: readonly string[];
   /** Their entity ids in the last call (the same array while they stay the same). */
   ids?: readonly string[];
-  last?: { start: number; mentions: readonly Mention[] };
+  /** The Mentions last made from them: at offset `start`, with the entity ids `ids` (that array). */
+  last?: { start: number; ids: readonly string[]; mentions: readonly Mention[] };
 }
 
 export interface Linked {
@@ -49,7 +50,9 @@ export interface Linked {
 export interface LinkMemo {
   readonly blocks: WeakMap<object, BlockLinks>;
   last?: { readonly links: readonly BlockLinks[]; readonly sorted: boolean; readonly grouped: Grouped };
-  entities?: WeakMap<Group, Entity>;
+  /** Per group, the Entity last made of it, and by which call (they are numbered). */
+  entities?: WeakMap<Group, { readonly call: number; readonly entity: Entity }>;
+  calls?: number;
 }
 
 interface Group { readonly id: string; readonly kind: EntityKind; readonly name: string; readonly items: readonly number[] }
@@ -136,12 +139,37 @@ function groupItems(blocks: readonly LinkBlock[], links: readonly BlockLinks[], 
 }
 
 /**
+ * The linking of an article, with its Mentions and Entities made when first asked for: after an edit
+ * most blocks only moved, and their Mentions at the new offsets are needed only by the features that
+ * read them (hover, symbols, the CLI's JSON), not for the diagnostics.
+ */
+export interface LazyLinked {
+  /** As in `Linked` (absent when the blocks' mentions were not in order). */
+  readonly blocks?: Linked['blocks'];
+  /** Block b's Mentions (absolute), made once. */
+  blockMentions(b: number): readonly Mention[];
+  /** All Mentions (sorted by start) and the Entities, made once. */
+  all(): { readonly entities: Entity[]; readonly mentions: Mention[] };
+}
+
+/** Scratch space for the items' starts (grown as needed; only used within one call). */
+let startsScratch = new Float64Array(1024);
+
+/**
  * Links the article's mentions, given per block (relative to the block, sorted). With a `memo`, work
  * done for a block's mentions array in an earlier call is reused: its group keys, and its Mentions when
  * the block starts at the same offset and they belong to the same entities (the caller passes the same
  * array again only for the same block text). Mentions and entities come out frozen.
  */
 export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: LinkMemo): Linked {
+  const lazy = linkBlocksLazy(text, blocks, memo);
+  const { entities, mentions } = lazy.all();
+  return lazy.blocks ? { entities, mentions, blocks: lazy.blocks } : { entities, mentions };
+}
+
+/** `linkBlocks`, with the grouping done now and the Mentions and Entities made when asked for. */
+export function linkBlocksLazy(text: string, blocks: readonly LinkBlock[], memo?: LinkMemo): LazyLinked {
+  const call = memo ? (memo.calls = (memo.calls ?? 0) + 1) : 0;
   const links: BlockLinks[] = new Array(blocks.length);
   const firsts = new Int32Array(blocks.length + 1);
   let n = 0;
@@ -158,7 +186,8 @@ export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: Li
   }
   firsts[blocks.length] = n;
   // Each item's absolute start. (Items are indices into the article's mentions, in block order.)
-  const starts = new Float64Array(n);
+  if (startsScratch.length < n) startsScratch = new Float64Array(Math.max(n, 2 * startsScratch.length));
+  const starts = startsScratch;
   for (let b = 0, i = 0; b < blocks.length; b++) for (const m of blocks[b].mentions) starts[i++] = m.start + blocks[b].start;
   // Items are in block order: sorted by start when every block's mentions are and blocks do not overlap.
   let sorted = true;
@@ -168,39 +197,19 @@ export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: Li
   const grouped = last && sorted && last.sorted && sameKeys(last.links, links) ? last.grouped : groupItems(blocks, links, n, starts, sorted);
   if (memo) memo.last = { links, sorted, grouped };
   const { ids, made } = grouped;
-  // The Mentions, block by block: the last ones made for a block's array when nothing changed.
-  const byItem: Mention[] = new Array(n);
+  // Per block, its mentions' entity ids: the same array as in the last call while they stay the same.
   const blockIds: (readonly string[])[] = new Array(blocks.length);
   for (let b = 0; b < blocks.length; b++) {
-    const { start: at, mentions: ms } = blocks[b];
-    const l = links[b];
-    const from = firsts[b];
-    let sameIds = !!l.ids && l.ids.length === ms.length;
-    for (let i = 0; sameIds && i < ms.length; i++) if (l.ids![i] !== ids[from + i]) sameIds = false;
+    const l = links[b], from = firsts[b], len = firsts[b + 1] - from;
+    let sameIds = !!l.ids && l.ids.length === len;
+    for (let i = 0; sameIds && i < len; i++) if (l.ids![i] !== ids[from + i]) sameIds = false;
     if (!sameIds) {
-      const own = ids.slice(from, from + ms.length);
+      const own = ids.slice(from, from + len);
       if (memo) l.ids = own;
       blockIds[b] = own;
     } else blockIds[b] = l.ids!;
-    const last = l.last;
-    const same = sameIds && !!last && last.start === at;
-    if (same) {
-      for (let i = 0; i < ms.length; i++) byItem[from + i] = last!.mentions[i];
-      continue;
-    }
-    const out: Mention[] = new Array(ms.length);
-    for (let i = 0; i < ms.length; i++) {
-      const m = ms[i];
-      const start = m.start + at, end = m.end + at;
-      // A block that only moved: the same text as before.
-      const t = last?.mentions[i]?.text ?? text.slice(start, end);
-      out[i] = byItem[from + i] = Object.freeze(m.role ? { start, end, entity: ids[from + i], text: t, role: m.role } : { start, end, entity: ids[from + i], text: t });
-    }
-    if (memo) l.last = { start: at, mentions: out };
   }
-  // The entities. With the same grouping as in the last call, a group whose Mentions are all the same
-  // objects keeps its Entity; one whose blocks only moved keeps its roles (the raw mentions, roles
-  // included, are the same arrays: only the blocks whose arrays changed can change a group's roles).
+  // Which groups' blocks changed since the last call (their roles may have changed).
   let touched: Set<string> | undefined;
   if (memo && last && grouped === last.grouped) {
     touched = new Set();
@@ -209,31 +218,72 @@ export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: Li
       for (let i = firsts[b]; i < firsts[b + 1]; i++) touched.add(ids[i]);
     }
   }
-  const known = memo ? (memo.entities ??= new WeakMap()) : undefined;
-  // In the order of their first mentions: when the items are sorted, that of the groups' first items (found once per grouping).
-  let order = made;
-  if (sorted) order = grouped.byFirst ??= [...made].sort((a, b) => a.items[0] - b.items[0]);
-  const entities: Entity[] = new Array(order.length);
-  for (let e = 0; e < order.length; e++) {
-    const g = order[e];
-    const prev = known?.get(g);
-    const items = g.items;
-    let same = !!prev && prev.mentions.length === items.length;
-    for (let k = 0; same && k < items.length; k++) if (prev!.mentions[k] !== byItem[items[k]]) same = false;
-    if (same) {
-      entities[e] = prev!;
-      continue;
+
+  // The Mentions, block by block: the last ones made for a block's array when its offset and ids are the same.
+  const byBlock: (readonly Mention[] | undefined)[] = new Array(blocks.length);
+  const blockMentions = (b: number): readonly Mention[] => {
+    let out = byBlock[b];
+    if (out) return out;
+    const { start: at, mentions: ms } = blocks[b];
+    const l = links[b], own = blockIds[b], prev = l.last;
+    if (prev && prev.start === at && prev.ids === own) out = prev.mentions;
+    else {
+      const made: Mention[] = new Array(ms.length);
+      for (let i = 0; i < ms.length; i++) {
+        const m = ms[i];
+        const start = m.start + at, end = m.end + at;
+        // A block that only moved: the same text as before.
+        const t = prev?.mentions[i]?.text ?? text.slice(start, end);
+        made[i] = Object.freeze(m.role ? { start, end, entity: own[i], text: t, role: m.role } : { start, end, entity: own[i], text: t });
+      }
+      out = made;
+      if (memo) l.last = { start: at, ids: own, mentions: made };
     }
-    const ms: Mention[] = new Array(items.length);
-    for (let k = 0; k < items.length; k++) ms[k] = byItem[items[k]];
-    const roles = prev && touched && !touched.has(g.id) ? prev.roles : rolesOf(ms);
-    entities[e] = Object.freeze({ id: g.id, kind: g.kind, name: g.name, mentions: Object.freeze(ms), roles, facts: factsMemo(g.kind, g.name) });
-    known?.set(g, entities[e]);
-  }
-  const mentions = sorted ? byItem : entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
-  if (!sorted) entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
-  if (!sorted) return { entities, mentions };
-  return { entities, mentions, blocks: { windows: { from: firsts.subarray(0, blocks.length), to: firsts.subarray(1) }, ids: blockIds } };
+    return (byBlock[b] = out);
+  };
+
+  let whole: { entities: Entity[]; mentions: Mention[] } | undefined;
+  const all = () => {
+    if (whole) return whole;
+    const byItem: Mention[] = new Array(n);
+    for (let b = 0; b < blocks.length; b++) {
+      const ms = blockMentions(b), from = firsts[b];
+      for (let i = 0; i < ms.length; i++) byItem[from + i] = ms[i];
+    }
+    // The entities. A group whose Mentions are all the same objects keeps its Entity; with the same
+    // grouping as in the call before, one whose blocks only moved keeps its roles (the raw mentions,
+    // roles included, are the same arrays: only the blocks whose arrays changed can change a group's
+    // roles) when that Entity was made by the call before.
+    const known = memo ? (memo.entities ??= new WeakMap()) : undefined;
+    // In the order of their first mentions: when the items are sorted, that of the groups' first items (found once per grouping).
+    let order = made;
+    if (sorted) order = grouped.byFirst ??= [...made].sort((a, b) => a.items[0] - b.items[0]);
+    const entities: Entity[] = new Array(order.length);
+    for (let e = 0; e < order.length; e++) {
+      const g = order[e];
+      const prev = known?.get(g);
+      const items = g.items;
+      let same = !!prev && prev.entity.mentions.length === items.length;
+      for (let k = 0; same && k < items.length; k++) if (prev!.entity.mentions[k] !== byItem[items[k]]) same = false;
+      if (same) {
+        entities[e] = prev!.entity;
+        continue;
+      }
+      const ms: Mention[] = new Array(items.length);
+      for (let k = 0; k < items.length; k++) ms[k] = byItem[items[k]];
+      const roles = prev && prev.call === call - 1 && touched && !touched.has(g.id) ? prev.entity.roles : rolesOf(ms);
+      entities[e] = Object.freeze({ id: g.id, kind: g.kind, name: g.name, mentions: Object.freeze(ms), roles, facts: factsMemo(g.kind, g.name) });
+      known?.set(g, { call, entity: entities[e] });
+    }
+    const mentions = sorted ? byItem : entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+    if (!sorted) entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+    return (whole = { entities, mentions });
+  };
+  return {
+    blocks: sorted ? { windows: { from: firsts.subarray(0, blocks.length), to: firsts.subarray(1) }, ids: blockIds } : undefined,
+    blockMentions,
+    all,
+  };
 }
 
 /** Links the article's mentions (absolute offsets): `linkBlocks` with one block. */
