@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseStructure, parseDateHeader, splitSentences } from '../src/engine/structure';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseStructure, parseDateHeader, splitSentences, scanBlocks, rescanBlocks } from '../src/engine/structure';
+import { commonEnds } from '../src/engine/analyze';
 
 test('date header on its own line and followed directly by text', () => {
   assert.equal(parseDateHeader('date 2024-02-17\nText.')?.value, '2024-02-17');
@@ -30,4 +33,34 @@ test('quotations are found with their marks', () => {
   const t = 'He said \u201Cwe will win\u201D and left. \u201COpen to the end.';
   const s = parseStructure(t);
   assert.deepEqual(s.quotes.map((q) => t.slice(q.start, q.end)), ['\u201Cwe will win\u201D', '\u201COpen to the end.']);
+});
+
+test('a rescan around an edit finds the blocks a whole scan finds (random edits on real articles)', () => {
+  const root = join(__dirname, '..', '..', '..');
+  const dir = join(root, 'server', 'test', 'fixtures', 'heldout');
+  const articles = [join(root, 'samples', 'blinken-aliyev-munich.news'), ...readdirSync(dir).filter((f) => f.endsWith('.news')).map((f) => join(dir, f))]
+    .map((f) => readFileSync(f, 'utf8'));
+  assert.ok(articles.length >= 3);
+  // Edits that join and split paragraphs, make headings, touch the date header, add line breaks of every
+  // kind and suppression comments, or delete runs of text.
+  const inserts = ['x', ' word', '\n', '\n\n', '\r\n\r\n', '\u2028', '   \n  \n', 'New heading\n\n', '<!-- news-lens-ignore -->\n', 'date 2024-01-01\n', '', ''];
+  let seed = 11;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  let rescans = 0;
+  for (const article of articles) {
+    let text = article;
+    let scan = scanBlocks(text);
+    for (let i = 0; i < 150; i++) {
+      const at = Math.floor(rnd() * (text.length + 1));
+      const del = rnd() < 0.3 ? Math.floor(rnd() * 40) : 0;
+      const next = text.slice(0, at) + inserts[Math.floor(rnd() * inserts.length)] + text.slice(Math.min(text.length, at + del));
+      const [p, q] = commonEnds(text, next);
+      const again = rescanBlocks(scan, text, next, p, q);
+      assert.deepEqual(again, scanBlocks(next), `edit ${i} at ${at}`);
+      if (again.blocks.length && p > 0) rescans++;
+      text = next;
+      scan = again;
+    }
+  }
+  assert.ok(rescans > 300);
 });

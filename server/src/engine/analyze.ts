@@ -11,7 +11,7 @@
 import { BlockCache, analyzeBlock, blockWords, deepFreeze, MAX_NLP_BLOCK, type CacheEntry, type BlockResult, type ErrorHook } from './blocks';
 
 export { MAX_NLP_BLOCK };
-import { scanBlocks, sectionsOf, type Structure } from './structure';
+import { rescanBlocks, scanBlocks, sectionsOf, type Structure } from './structure';
 import type { RawMention } from './entities/recognize';
 import { ArticlePass, type PassBlock } from './entities/article';
 import { mergeReportedEvents, sentenceEvent, type SentenceEvent, type SentenceEvents } from './entities/events';
@@ -182,15 +182,17 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   let lastScan: Scan | undefined;
   function scanOf(text: string, languageId: string): Scan {
     if (lastScan?.text === text && lastScan.languageId === languageId) return lastScan;
-    const scan = lastScan?.text === text ? lastScan.scan : scanBlocks(text);
+    const prev = lastScan;
+    // The blocks: only the lines around the change are scanned again.
+    const ends = prev && prev.text !== text ? commonEnds(prev.text, text) : undefined;
+    const scan = prev?.text === text ? prev.scan : prev && ends ? rescanBlocks(prev.scan, prev.text, text, ends[0], ends[1]) : scanBlocks(text);
     const n = scan.blocks.length;
     const texts: string[] = new Array(n);
     const entries: (CacheEntry | undefined)[] = new Array(n);
-    const prev = lastScan;
     let i = 0, j = n - 1;
     if (prev && prev.languageId === languageId) {
       const old = prev.scan.blocks;
-      const [p, q] = commonEnds(prev.text, text);
+      const [p, q] = ends ?? [text.length, 0];
       const d = text.length - prev.text.length;
       // Blocks inside the common prefix, at the same place; then inside the common suffix, shifted.
       for (; i < n && i < old.length && scan.blocks[i].end <= p && old[i].start === scan.blocks[i].start && old[i].end === scan.blocks[i].end; i++) {

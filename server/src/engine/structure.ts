@@ -197,14 +197,60 @@ function isLineBreak(c: number): boolean {
  * U+2028, U+2029), trimmed. One pass over the text with native searches where possible; everything
  * else about a block (kind, sentences, quotations) depends only on its own text (`blockStructure`).
  */
-export function scanBlocks(text: string): { date: DateHeader | null; bodyStart: number; blocks: BlockSpan[]; directives: Directive[] } {
+export function scanBlocks(text: string): BlockScan {
   const date = parseDateHeader(text);
   const bodyStart = date ? date.span.end : text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const blocks: BlockSpan[] = [];
   const directives: Directive[] = [];
+  scanRange(text, bodyStart, text.length, blocks, directives);
+  return { date, bodyStart, blocks, directives };
+}
+
+export interface BlockScan { date: DateHeader | null; bodyStart: number; blocks: BlockSpan[]; directives: Directive[] }
+
+/**
+ * `scanBlocks(text)` from the scan of an earlier text `prev` (`prevText`) that `text` equals but for
+ * its middle: the first `p` and the last `q` characters are the same (`commonEnds`). Only the lines
+ * around the change are scanned again: the blocks before it stay, those after it move. The whole text
+ * is scanned when the change may reach the date header, or the article has suppression comments.
+ */
+export function rescanBlocks(prev: BlockScan, prevText: string, text: string, p: number, q: number): BlockScan {
+  const old = prev.blocks;
+  // (The date header is on the first line, and decided by it and the character after it.)
+  let firstBreak = 0;
+  while (firstBreak < p && !isLineBreak(prevText.charCodeAt(firstBreak))) firstBreak++;
+  if (prev.directives.length || p <= firstBreak + 1 || text.slice(p, text.length - q).includes('<')) return scanBlocks(text);
+  const d = text.length - prevText.length;
+  // Blocks that end before the change, but the last of them (the change may join it): kept as they are.
+  let keep = 0;
+  while (keep < old.length && old[keep].end < p) keep++;
+  keep = Math.max(0, keep - 1);
+  // Blocks that start after the change, but the first of them: kept, moved by d.
+  let from = old.length;
+  while (from > keep && old[from - 1].start > prevText.length - q) from--;
+  from = Math.min(old.length, from + 1);
+  // Scanned again: from the end of the last kept block (white space up to a blank line, then the
+  // change) to the start of the line of the first moved one.
+  const start = keep > 0 ? old[keep - 1].end : prev.bodyStart;
+  let end = text.length;
+  if (from < old.length) {
+    end = old[from].start + d;
+    while (end > start && !isLineBreak(text.charCodeAt(end - 1))) end--;
+    if (end <= start) return scanBlocks(text);
+  }
+  const blocks: BlockSpan[] = old.slice(0, keep);
+  const directives: Directive[] = [];
+  scanRange(text, start, end, blocks, directives);
+  if (directives.length) return scanBlocks(text);
+  for (let i = from; i < old.length; i++) blocks.push(d ? { start: old[i].start + d, end: old[i].end + d } : old[i]);
+  return { date: prev.date, bodyStart: prev.bodyStart, blocks, directives };
+}
+
+/** The blocks (and suppression comments) of the lines from `from` (a line start, or white space before one) to `to`. */
+function scanRange(text: string, from: number, to: number, blocks: BlockSpan[], directives: Directive[]): void {
   let pendingIgnore: number[] = [];
-  const n = text.length;
-  const onlyLf = text.indexOf('\r', bodyStart) < 0 && text.indexOf('\u2028', bodyStart) < 0 && text.indexOf('\u2029', bodyStart) < 0;
+  const n = to;
+  const onlyLf = !hasOtherBreaks(text, from, to);
   let runStart = -1, runEnd = -1;
   const flush = () => {
     if (runStart < 0) return;
@@ -218,13 +264,13 @@ export function scanBlocks(text: string): { date: DateHeader | null; bodyStart: 
     }
     runStart = -1;
   };
-  let i = bodyStart;
+  let i = from;
   while (i < n) {
     // The line's end (exclusive of its break) and the next line's start.
     let end: number;
     if (onlyLf) {
       end = text.indexOf('\n', i);
-      if (end < 0) end = n;
+      if (end < 0 || end > n) end = n;
     } else {
       end = i;
       while (end < n && !isLineBreak(text.charCodeAt(end))) end++;
@@ -246,7 +292,22 @@ export function scanBlocks(text: string): { date: DateHeader | null; bodyStart: 
     i = next;
   }
   flush();
-  return { date, bodyStart, blocks, directives };
+}
+
+/** Whether text[from..to) has a line break other than \n (\r, U+2028, U+2029). */
+function hasOtherBreaks(text: string, from: number, to: number): boolean {
+  if (to - from < 8192) {
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 || c === 0x2028 || c === 0x2029) return true;
+    }
+    return false;
+  }
+  for (const c of ['\r', '\u2028', '\u2029']) {
+    const k = text.indexOf(c, from);
+    if (k >= 0 && k < to) return true;
+  }
+  return false;
 }
 
 function isDirectiveLine(text: string, start: number, end: number): boolean {
