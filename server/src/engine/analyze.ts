@@ -12,7 +12,7 @@ import { BlockCache, analyzeBlock, blockWords, deepFreeze, MAX_NLP_BLOCK, type C
 
 export { MAX_NLP_BLOCK };
 import { rescanBlocks, scanBlocks, sectionsOf, type Structure } from './structure';
-import type { RawMention } from './entities/recognize';
+import type { RawMention, Word } from './entities/recognize';
 import { ArticlePass, type PassBlock } from './entities/article';
 import { mergeReportedEvents, sentenceEvent, type SentenceEvent, type SentenceEvents } from './entities/events';
 import { mentionWindows, relativeSpans, spansHold, type MentionWindows, type SpansRecord } from './blockSpans';
@@ -20,7 +20,7 @@ import { linkBlocksLazy, type LazyLinked, type LinkBlock, type LinkMemo } from '
 import { ClaimCache, type ClaimContext, type ClaimSeed } from './claims';
 import { mentionsFootball, FOOTBALL_MIN_LENGTH } from './claims/context';
 import { knowledgeBaseFor } from './kb';
-import type { Analysis, AnalyzeOptions, Block, Claim, Entity, Mention, ReportedEvent, Sentence, Span } from './types';
+import type { Analysis, AnalyzeOptions, Block, Claim, Entity, Mention, ReportedEvent, Section, Sentence, Span } from './types';
 
 export interface AssembleResult {
   readonly analysis: Analysis;
@@ -158,7 +158,9 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   const football = new WeakMap<BlockResult, boolean>();
   /** A block's pieces at its place (see `assemble`), and its linking input when last made (its mentions after the article pass). */
   interface Placed {
-    at: number; index: number; first: number; result: BlockResult; block: Block; input: PassBlock; link?: LinkBlock;
+    at: number; index: number; first: number; result: BlockResult; block: Block; link?: LinkBlock;
+    /** Its input to the article pass (`PassBlock`): its span, key, raw mentions and words function. */
+    readonly start: number; readonly end: number; readonly key: object; readonly mentions: readonly RawMention[]; words(blockText: string): readonly Word[];
     /** Its sentences and quotations at this place (absolute), made when first asked for. */
     sentences?: readonly Sentence[]; quotes?: readonly Span[];
   }
@@ -209,6 +211,30 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     return lastScan;
   }
 
+  /**
+   * The article-wide flag of the claim rules (`ArticleFlags.football`), from each block's (cached)
+   * answer and the text between blocks; `resultAt(i)` is block i's result if known. The claim findings
+   * computed ahead (`claimContext`) and the analysis use this same answer.
+   */
+  function footballOf(s: Scan, resultAt: (i: number) => BlockResult | undefined): boolean {
+    const { text, texts, scan: { blocks: spans } } = s;
+    let gapFrom = 0;
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i];
+      if (span.start - gapFrom >= FOOTBALL_MIN_LENGTH && mentionsFootball(text.slice(gapFrom, span.start))) return true;
+      const r = resultAt(i);
+      const known = r !== undefined && r !== EMPTY_BLOCK;
+      let f = known ? football.get(r) : undefined;
+      if (f === undefined) {
+        f = mentionsFootball(texts[i]);
+        if (known) football.set(r, f);
+      }
+      if (f) return true;
+      gapFrom = span.end;
+    }
+    return gapFrom < text.length && mentionsFootball(text.slice(gapFrom));
+  }
+
   /** Block `i`'s cached result, undefined when it is not cached. */
   function resultOf(s: Scan, i: number): BlockResult | undefined {
     const e = s.entries[i];
@@ -238,19 +264,18 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     const { scan: { date, bodyStart, blocks: spans, directives }, texts } = scanned;
     // Uncached blocks first, all together: short ones share compromise calls (faster).
     if (missing === 'compute') cache.fill(languageId, missingOf(scanned), onError);
-    const blocks: Block[] = [];
+    const n = spans.length;
+    const blocks: Block[] = new Array(n);
     /** The sentences before the block being placed. */
     let sentenceCount = 0;
     /** Per block, the article pass's mentions (relative): the same array, the same spans. */
     let kept: (readonly RawMention[])[] | undefined;
-    const inputs: PassBlock[] = [];
-    const places: Placed[] = [];
-    const keys: BlockResult[] = [];
-    let footballFlag = false;
-    let gapFrom = 0;
+    const inputs: PassBlock[] = new Array(n);
+    const places: Placed[] = new Array(n);
+    const keys: BlockResult[] = new Array(n);
     let skipped = 0;
     const tooLong: Span[] = [];
-    for (let bi = 0; bi < spans.length; bi++) {
+    for (let bi = 0; bi < n; bi++) {
       const span = spans[bi];
       const blockText = texts[bi];
       if (blockText.length > MAX_NLP_BLOCK) tooLong.push({ start: span.start, end: span.end });
@@ -266,15 +291,8 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
         }
       }
       const at = span.start;
-      const index = blocks.length;
-      keys.push(r);
-      // The article-wide flag, from each block's (cached) answer and the text between blocks.
-      if (!footballFlag) {
-        let f = football.get(r);
-        if (f === undefined) football.set(r, (f = mentionsFootball(blockText)));
-        footballFlag = f || (span.start - gapFrom >= FOOTBALL_MIN_LENGTH && mentionsFootball(text.slice(gapFrom, span.start)));
-      }
-      gapFrom = span.end;
+      const index = bi;
+      keys[bi] = r;
       // The block's pieces at this place (block index, first sentence index, offset): made once, reused
       // by later analyses while they stay the same (the blocks before an edit).
       const first = sentenceCount;
@@ -296,13 +314,13 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
           at, index, first, result,
           block: Object.freeze({ index, kind: r.kind, start: span.start, end: span.end, sentences: ids }),
           // Words are built when the article pass rescans the block, and dropped after it.
-          input: { start: span.start, end: span.end, key: r, mentions: r.mentions, words: p?.input.words ?? ((t: string) => blockWords(t, result)) },
+          start: span.start, end: span.end, key: r, mentions: r.mentions, words: p?.words ?? ((t: string) => blockWords(t, result)),
         };
         if (r !== EMPTY_BLOCK) placed.set(r, p);
       }
-      inputs.push(p.input);
-      places.push(p);
-      blocks.push(p.block);
+      inputs[bi] = p;
+      places[bi] = p;
+      blocks[bi] = p.block;
     }
     // The article's sentences and quotations: made when first asked for (the claim rules ask per block,
     // for the blocks they check again; an edit's diagnostics need no more).
@@ -321,7 +339,11 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       return (quotes = Object.freeze(out));
     };
     phase?.('blocks placed');
-    const structure: Structure = { date, blocks, get sentences() { return allSentences(); }, sections: sectionsOf(text, bodyStart, blocks), get quotes() { return allQuotes(); }, directives };
+    let sections: readonly Section[] | undefined;
+    const allSections = () => (sections ??= deepFreeze(sectionsOf(text, bodyStart, blocks)));
+    const structure: Structure = {
+      date, blocks, get sentences() { return allSentences(); }, get sections() { return allSections() as Section[]; }, get quotes() { return allQuotes(); }, directives,
+    };
     try {
       kept = pass.run(text, inputs);
     } catch (e) {
@@ -376,7 +398,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       }
       return (events = deepFreeze(made));
     };
-    if (!footballFlag && gapFrom < text.length) footballFlag = mentionsFootball(text.slice(gapFrom));
+    const footballFlag = footballOf(scanned, (i) => keys[i]);
     const claims: Claim[] = claimCache.run(
       {
         text, structure, get entities() { return all().entities; }, get mentions() { return all().mentions; },
@@ -396,7 +418,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       date: deepFreeze(date),
       blocks: Object.freeze(blocks),
       get sentences() { return allSentences(); },
-      sections: deepFreeze(structure.sections),
+      get sections() { return allSections(); },
       get quotes() { return allQuotes(); },
       get entities() { return all().entities; },
       get mentions() { return all().mentions; },
@@ -419,8 +441,9 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     missingBlocks: (text, options = {}) => missingOf(scanOf(text, options.languageId ?? 'news')),
     claimContext(text, options = {}) {
       if (options.facts) return null;
-      const date = scanOf(text, options.languageId ?? 'news').scan.date;
-      return { date: date?.valid ? date.value : null, football: mentionsFootball(text) };
+      const s = scanOf(text, options.languageId ?? 'news');
+      const date = s.scan.date;
+      return { date: date?.valid ? date.value : null, football: footballOf(s, (i) => resultOf(s, i)) };
     },
     seedClaims: (result, seed) => claimCache.seed(result, seed),
   };

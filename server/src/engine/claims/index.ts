@@ -17,7 +17,7 @@ import { contradiction } from './contradiction';
 import { knowledgeBaseFor, normalizeName, type KnowledgeBase } from '../kb';
 import type { Directive } from '../structure';
 import { mentionWindows, relativeSpans, spansHold, type MentionWindows, type SpansRecord } from '../blockSpans';
-import { deepFreeze, type BlockResult } from '../blocks';
+import type { BlockResult } from '../blocks';
 
 export type { Rule, RuleContext } from './context';
 
@@ -101,6 +101,20 @@ function shiftFinding(f: Finding, d: number): Finding {
   if (f.trigger) out.trigger = shift(f.trigger, d);
   if (f.fixes) out.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => shift(e, d)) }));
   return out;
+}
+
+/** Freezes a claim with its trigger and fixes (what `deepFreeze` does, without walking every key). */
+function freezeClaim(c: Claim): void {
+  Object.freeze(c);
+  if (c.trigger) Object.freeze(c.trigger);
+  if (c.fixes) {
+    for (const f of c.fixes) {
+      for (const e of f.edits) Object.freeze(e);
+      Object.freeze(f.edits);
+      Object.freeze(f);
+    }
+    Object.freeze(c.fixes);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +253,9 @@ export class ClaimCache {
     const perBlock: (readonly Claim[])[] = [];
     let qi = 0;
     this.computed = 0;
-    for (const block of structure.blocks) {
+    const allBlocks = structure.blocks;
+    for (let bi = 0; bi < allBlocks.length; bi++) {
+      const block = allBlocks[bi];
       const at = block.start;
       const mi = windows.from[block.index], mj = windows.to[block.index];
       let qj = qi;
@@ -252,26 +268,26 @@ export class ClaimCache {
       const key = keys[block.index];
       let e = key ? this.entries.get(key) : undefined;
       const token = kept?.[block.index];
-      // The block's mentions: ms[from..to), asked for only when the token does not vouch for their spans.
-      let ms: readonly Mention[] | undefined, from = mi, to = mj;
-      const own = (): readonly Mention[] => {
-        if (!ms) {
-          if (mentionsOf) [ms, from, to] = [mentionsOf(block.index), 0, mj - mi];
-          else ms = ctx.mentions;
-        }
-        return ms;
-      };
       let holds = !!e && e.date === date && e.kb === kb && e.football === flags.football;
-      if (e && holds && !(token && e.kept === token) && !spansHold(e, own(), from, to, at, token)) {
+      // The block's mentions (ms[from..to)) are asked for only when the token does not vouch for their spans.
+      let ms: readonly Mention[] | undefined, from = mi, to = mj;
+      if (!holds || !token || e!.kept !== token) {
+        if (mentionsOf) {
+          ms = mentionsOf(block.index);
+          from = 0;
+          to = mj - mi;
+        } else ms = ctx.mentions;
+      }
+      if (e && holds && !(token && e.kept === token) && !spansHold(e, ms!, from, to, at, token)) {
         // A seed also holds when the block's mentions changed outside the sentences its rules read.
-        holds = !!e.reads && readsHold(e.reads, e.spans, own(), from, to, at);
-        if (holds) this.entries.set(key!, (e = { ...e, spans: relativeSpans(own(), from, to, at), kept: token }));
+        holds = !!e.reads && readsHold(e.reads, e.spans, ms!, from, to, at);
+        if (holds) this.entries.set(key!, (e = { ...e, spans: relativeSpans(ms!, from, to, at), kept: token }));
       }
       if (!e || !holds) {
         this.computed++;
         const given = partOf?.(block);
         const sentences = given ? given.sentences : block.sentences.map((i) => structure.sentences[i]);
-        const mentions = own().slice(from, to);
+        const mentions = ms!.slice(from, to);
         const part = { sentences, quotes: given ? given.quotes : structure.quotes.slice(qi, qj), mentions };
         const results = runAll(ruleCtx, sentenceInfo(ruleCtx, part), sentences);
         const failedMask = results.reduce((m, r, i) => ('error' in r ? m | (1 << i) : m), 0);
@@ -289,15 +305,18 @@ export class ClaimCache {
       }
       const d = at - e.start;
       const claims: Claim[] = [];
-      RULES.forEach((rule, i) => {
+      for (let i = 0; i < RULES.length; i++) {
+        const rule = RULES[i];
         const setting = severities[rule.id];
-        const r = e!.results[i];
-        if (setting === 'off' || 'error' in r || !r.length || silenced & (1 << i)) return;
+        const r = e.results[i];
+        if (setting === 'off' || 'error' in r || !r.length || silenced & (1 << i)) continue;
         const severity = (setting as Severity | undefined) ?? rule.defaultSeverity;
-        for (const f of r as readonly Finding[]) claims.push({ ...(d ? shiftFinding(f, d) : f), rule: rule.id, category: rule.category, severity });
-      });
-      claims.sort(byPosition);
-      deepFreeze(claims);
+        const fs = r as readonly Finding[];
+        for (let k = 0; k < fs.length; k++) claims.push({ ...(d ? shiftFinding(fs[k], d) : fs[k]), rule: rule.id, category: rule.category, severity });
+      }
+      if (claims.length > 1) claims.sort(byPosition);
+      for (let k = 0; k < claims.length; k++) freezeClaim(claims[k]);
+      Object.freeze(claims);
       e.last = { start: at, settings, silenced, claims };
       perBlock.push(claims);
     }
@@ -309,8 +328,14 @@ export class ClaimCache {
       for (const cs of perBlock) for (const c of cs) if (!drop.has(c.rule)) out.push(c);
       return out;
     }
-    for (const cs of perBlock) for (const c of cs) out.push(c);
-    return out;
+    let total = 0;
+    for (let b = 0; b < perBlock.length; b++) total += perBlock[b].length;
+    const all: Claim[] = new Array(total);
+    for (let b = 0, k = 0; b < perBlock.length; b++) {
+      const cs = perBlock[b];
+      for (let i = 0; i < cs.length; i++) all[k++] = cs[i];
+    }
+    return all;
   }
 }
 

@@ -116,10 +116,19 @@ function sensesOf(blocks: readonly BlockForms[]): { best: Map<string, Sense>; ma
   const people = new Map<string, number>(); // full name → weight
   // A "full name" that is a short form of an organization's name here ("Marvoa Freight" of Marvoa Freight Holdings) is no person.
   const orgForms = new Set<string>();
-  for (const b of blocks) for (const v of b.orgVotes) if (v.kind === 'organization') orgForms.add(v.form);
-  for (const b of blocks) {
-    for (const v of b.votes) vote(v.key, v.form, v.kind, v.canonical, v.score);
-    for (const name of b.people) if (!orgForms.has(name)) people.set(name, (people.get(name) ?? 0) + 1);
+  // (Indexed loops and forEach: this runs over every vote of the article after an edit that changed
+  // a name, and iterators would allocate on every step until the function is optimized.)
+  for (let i = 0; i < blocks.length; i++) {
+    const ov = blocks[i].orgVotes;
+    for (let k = 0; k < ov.length; k++) if (ov[k].kind === 'organization') orgForms.add(ov[k].form);
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    const vs = blocks[i].votes, ps = blocks[i].people;
+    for (let k = 0; k < vs.length; k++) {
+      const v = vs[k];
+      vote(v.key, v.form, v.kind, v.canonical, v.score);
+    }
+    for (let k = 0; k < ps.length; k++) if (!orgForms.has(ps[k])) people.set(ps[k], (people.get(ps[k]) ?? 0) + 1);
   }
   // Short forms: last word (surname), first word (given name), first + last ("Antony Blinken").
   const shortForms = new Map<string, { canonical: string; score: number }>();
@@ -128,38 +137,39 @@ function sensesOf(blocks: readonly BlockForms[]): { best: Map<string, Sense>; ma
     const old = shortForms.get(form);
     if (!old || old.score < score) shortForms.set(form, { canonical, score });
   };
-  for (const [name, count] of people) {
+  people.forEach((count, name) => {
     const ws = words(name).filter((w) => !/^\p{Lu}\.$/u.test(w));
-    if (ws.length < 2) continue;
+    if (ws.length < 2) return;
     offer(ws[ws.length - 1], name, 3 + count);
     offer(ws[0], name, 1 + count);
     offer(`${ws[0]} ${ws[ws.length - 1]}`, name, 5 + count);
     // "Chan Chi-chuen" style (Chinese names): the last two words.
     if (ws.length >= 3) offer(`${ws[ws.length - 2]} ${ws[ws.length - 1]}`, name, 2 + count);
-  }
+  });
   // "the Church" for the Church of Scientology, "the University" for the University of Texas.
-  for (const b of blocks) {
-    for (const v of b.orgVotes) if (!shortForms.has(v.form)) vote(v.key, v.form, v.kind, v.canonical, v.score);
+  for (let i = 0; i < blocks.length; i++) {
+    const ov = blocks[i].orgVotes;
+    for (let k = 0; k < ov.length; k++) if (!shortForms.has(ov[k].form)) vote(ov[k].key, ov[k].form, ov[k].kind, ov[k].canonical, ov[k].score);
   }
   // A surname or given name of someone the article names is that person, even where it is also a city
   // ("Valeska Paris" ... "Paris said"); a country or a known organization keeps its sense.
   const strong = new Set<string>();
-  if (shortForms.size) for (const t of tally.values()) if (shortForms.has(t.form) && (t.kind === 'country' || t.score >= 3 * 4 && t.kind !== 'place')) strong.add(t.form);
+  if (shortForms.size) tally.forEach((t) => { if (shortForms.has(t.form) && (t.kind === 'country' || t.score >= 3 * 4 && t.kind !== 'place')) strong.add(t.form); });
   for (const [form, { canonical, score }] of shortForms) {
     vote(voteKey(form, 'person', canonical), form, 'person', canonical, strong.has(form) ? score : score + 1000);
   }
   const best = new Map<string, Sense>();
   let maxWords = 1;
-  for (const t of tally.values()) {
+  tally.forEach((t) => {
     const top = best.get(t.form);
     if (!top) {
       best.set(t.form, { kind: t.kind, canonical: t.canonical, score: t.score });
       maxWords = Math.max(maxWords, widthOf(t.form));
     } else if (t.score > top.score) best.set(t.form, { kind: t.kind, canonical: t.canonical, score: t.score });
-  }
+  });
   // "Wydad" read on its own, named after itself, is the Wydad AC the article names in full.
-  for (const b of blocks) {
-    for (const v of b.orgVotes) {
+  for (let i = 0; i < blocks.length; i++) {
+    for (const v of blocks[i].orgVotes) {
       const top = best.get(v.form);
       if (top && top.kind === v.kind && top.canonical === v.form && v.canonical !== v.form) best.set(v.form, { ...top, canonical: v.canonical });
     }

@@ -188,7 +188,10 @@ export function linkBlocksLazy(text: string, blocks: readonly LinkBlock[], memo?
   // Each item's absolute start. (Items are indices into the article's mentions, in block order.)
   if (startsScratch.length < n) startsScratch = new Float64Array(Math.max(n, 2 * startsScratch.length));
   const starts = startsScratch;
-  for (let b = 0, i = 0; b < blocks.length; b++) for (const m of blocks[b].mentions) starts[i++] = m.start + blocks[b].start;
+  for (let b = 0, i = 0; b < blocks.length; b++) {
+    const ms = blocks[b].mentions, at = blocks[b].start;
+    for (let k = 0; k < ms.length; k++) starts[i++] = ms[k].start + at;
+  }
   // Items are in block order: sorted by start when every block's mentions are and blocks do not overlap.
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) if (starts[i] <= starts[i - 1]) sorted = false;
