@@ -91,16 +91,15 @@ interface BlockEntry extends SpansRecord {
   last?: { start: number; settings: string; silenced: number; claims: readonly Claim[] };
 }
 
-function shift<T extends Span>(s: T, d: number): T {
-  return { ...s, start: s.start + d, end: s.end + d };
-}
-
-/** A finding moved by `d` characters (with its trigger and fixes). */
-function shiftFinding(f: Finding, d: number): Finding {
-  const out: { -readonly [K in keyof Finding]: Finding[K] } = { ...f, start: f.start + d, end: f.end + d };
-  if (f.trigger) out.trigger = shift(f.trigger, d);
-  if (f.fixes) out.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => shift(e, d)) }));
-  return out;
+/**
+ * A rule's finding as a claim, moved by `d` characters (with its trigger and fixes). Built field by
+ * field, always in the same order (one object shape for every claim: findings come in several).
+ */
+function placeFinding(f: Finding, d: number, rule: Rule, severity: Severity): Claim {
+  const c: { -readonly [K in keyof Claim]: Claim[K] } = { start: f.start + d, end: f.end + d, rule: rule.id, category: rule.category, severity, message: f.message };
+  if (f.trigger) c.trigger = d ? { start: f.trigger.start + d, end: f.trigger.end + d } : f.trigger;
+  if (f.fixes) c.fixes = d ? f.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ start: e.start + d, end: e.end + d, newText: e.newText })) })) : f.fixes;
+  return c;
 }
 
 /** Freezes a claim with its trigger and fixes (what `deepFreeze` does, without walking every key). */
@@ -312,7 +311,7 @@ export class ClaimCache {
         if (setting === 'off' || 'error' in r || !r.length || silenced & (1 << i)) continue;
         const severity = (setting as Severity | undefined) ?? rule.defaultSeverity;
         const fs = r as readonly Finding[];
-        for (let k = 0; k < fs.length; k++) claims.push({ ...(d ? shiftFinding(fs[k], d) : fs[k]), rule: rule.id, category: rule.category, severity });
+        for (let k = 0; k < fs.length; k++) claims.push(placeFinding(fs[k], d, rule, severity));
       }
       if (claims.length > 1) claims.sort(byPosition);
       for (let k = 0; k < claims.length; k++) freezeClaim(claims[k]);
