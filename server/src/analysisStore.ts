@@ -18,7 +18,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
-import { createAnalyzer, type Analysis, type Analyzer, type AnalyzeOptions } from './engine';
+import { createAnalyzer, MAX_NLP_BLOCK, type Analysis, type Analyzer, type AnalyzeOptions } from './engine';
+import type { ClaimContext } from './engine/claims';
 import { WorkerPool } from './workerPool';
 import { trace } from './trace';
 
@@ -277,23 +278,9 @@ export class AnalysisStore {
       let chunkSize = 0;
       const send = () => {
         if (!chunk.length) return;
-        const texts = chunk;
-        const done = this.pool!.blocks(uri, languageId, texts, missingChars, claims).then((answer) => {
-          trace(`  chunk of ${texts.length} back`);
-          const results = answer?.results;
-          if (results) {
-            results.forEach((r, i) => {
-              for (const e of r.errors ?? []) this.hooks.onError?.(e.source, e.message);
-              this.analyzer.cache.put(languageId, texts[i], r);
-              const seed = answer.seeds?.[i];
-              if (seed) this.analyzer.seedClaims(r, seed);
-            });
-          }
-          for (const t of texts) this.inFlight.delete(`${languageId}\u0000${t}`);
-          if (partial && results) this.maybePartial(uri, st, version, text, options);
-        });
-        for (const t of texts) this.inFlight.set(`${languageId}\u0000${t}`, done);
-        waits.push(done);
+        waits.push(this.dispatch(uri, languageId, chunk, missingChars, claims, (got) => {
+          if (partial && got) this.maybePartial(uri, st, version, text, options);
+        }));
         chunk = [];
         chunkSize = 0;
       };
@@ -314,6 +301,50 @@ export class AnalysisStore {
     trace(`  assembled (claims checked on ${this.analyzer.stats.claimBlocks} blocks, ${this.analyzer.stats.rescannedBlocks} rescanned)`);
     this.finish(uri, st, version, analysis);
     trace('  published', true);
+  }
+
+  /**
+   * Sends block texts to a worker; their results (and claim findings computed ahead) go into the
+   * cache. The texts are in flight until then: an analysis that needs one waits for it.
+   */
+  private dispatch(uri: string, languageId: string, texts: readonly string[], missingChars: number, claims: ClaimContext | undefined, then?: (got: boolean) => void): Promise<void> {
+    const done = this.pool!.blocks(uri, languageId, texts, missingChars, claims).then((answer) => {
+      trace(`  chunk of ${texts.length} back`);
+      const results = answer?.results;
+      if (results) {
+        results.forEach((r, i) => {
+          for (const e of r.errors ?? []) this.hooks.onError?.(e.source, e.message);
+          this.analyzer.cache.put(languageId, texts[i], r);
+          const seed = answer.seeds?.[i];
+          if (seed) this.analyzer.seedClaims(r, seed);
+        });
+      }
+      for (const t of texts) this.inFlight.delete(`${languageId}\u0000${t}`);
+      then?.(!!results);
+    });
+    for (const t of texts) this.inFlight.set(`${languageId}\u0000${t}`, done);
+    return done;
+  }
+
+  /**
+   * An edit is about to be applied to a document (`doc` is still its old version): when it stays
+   * inside one paragraph, the paragraph's new text is sent to a worker now, while the server makes
+   * the document's new text (for a 1 MB article that takes several milliseconds: a new 2 MB string)
+   * and scans it. The analysis then finds the paragraph in flight or done. Only a guess: a block
+   * result depends on its text alone, and one that no analysis asks for is never used.
+   */
+  speculate(doc: StoreDocument, start: number, end: number, newText: string): void {
+    if (!this.pool || this.pool.broken || !this.docs.has(doc.uri) || /[\r\n\u2028\u2029<]/.test(newText)) return;
+    const old = doc.getText();
+    const b = this.analyzer.blockAround(old, doc.languageId, start, end);
+    if (!b) return;
+    const text = b.text.slice(0, start - b.start) + newText + b.text.slice(end - b.start);
+    const key = `${doc.languageId}\u0000${text}`;
+    if (text.length > MAX_NLP_BLOCK || this.inFlight.has(key) || this.analyzer.cache.entry(doc.languageId, text)) return;
+    const settings = this.hooks.settings();
+    const claims = this.analyzer.claimContext(old, { languageId: doc.languageId, rules: settings.rules, facts: this.hooks.facts?.(doc.uri) }) ?? undefined;
+    trace(`  speculate: 1 block (${text.length} chars)`);
+    void this.dispatch(doc.uri, doc.languageId, [text], text.length, claims);
   }
 
   private maybePartial(uri: string, st: DocState, version: number, text: string, options: AnalyzeOptions): void {

@@ -7,13 +7,14 @@ import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, FileChangeType, ResponseError, LSPErrorCodes, type TextDocumentPositionParams,
   type InitializeParams, type InitializeResult, type Connection, type RenameParams, type WorkspaceEdit,
+  type Range,
 } from 'vscode-languageserver/node';
 import { promises as fsp } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './engine';
 import { AnalysisStore } from './analysisStore';
-import { hover } from './features/hover';
+import { hover, prepareHover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { diagnostics } from './features/diagnostics';
 import { codeActions } from './features/codeActions';
@@ -245,8 +246,27 @@ export function startServer(connection: Connection): void {
     if (!c || p.position.line < 0 || p.position.line >= c.doc.lineCount) return null;
     return { ...c, offset: c.doc.offsetAt(p.position) };
   }
+  /**
+   * When an analysis has been the latest for a moment (no edit since), what a first hover on it needs
+   * is made then (its mentions, entities and reported events are otherwise made on first use: the
+   * diagnostics after an edit do not wait for them). Typing keeps putting it off; a pause pays for it.
+   */
+  const preparing = new Map<string, NodeJS.Timeout>();
+  const PREPARE_AFTER_MS = 150;
   function onAnalyzed(uri: string): void {
     if (staleTokens.delete(uri)) refreshSemanticTokens();
+    clearTimeout(preparing.get(uri));
+    preparing.set(uri, setTimeout(() => {
+      preparing.delete(uri);
+      const latest = store.latest(uri);
+      const doc = documents.get(uri);
+      if (!latest?.analysis || latest.partial || !doc || doc.version !== latest.version) return;
+      try {
+        prepareHover(latest.analysis, facts.factsFor(uri));
+      } catch (e) {
+        logOnce('feature:hover', `News Lens: hover failed: ${(e as Error)?.stack ?? e}`);
+      }
+    }, PREPARE_AFTER_MS).unref());
   }
   function refreshSemanticTokens(): void {
     if (clientCaps.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
@@ -351,7 +371,27 @@ export function startServer(connection: Connection): void {
   });
   connection.onRequest('newsLens/indexStatus', async () => { await index.settled(); return { files: index.size }; });
 
-  documents.listen(connection);
+  // The document manager, with one step before it applies an edit: an edit inside one paragraph sends
+  // the paragraph's new text to a worker at once (`AnalysisStore.speculate`).
+  documents.listen({
+    onDidOpenTextDocument: (h) => connection.onDidOpenTextDocument(h),
+    onDidChangeTextDocument: (h) => connection.onDidChangeTextDocument((e) => {
+      const change = e.contentChanges.length === 1 ? e.contentChanges[0] as { range?: Range; text: string } : undefined;
+      const doc = documents.get(e.textDocument.uri);
+      if (doc && change?.range && !isFactsUri(doc.uri) && enabled(doc)) {
+        try {
+          store.speculate(doc, doc.offsetAt(change.range.start), doc.offsetAt(change.range.end), change.text);
+        } catch (err) {
+          logOnce('speculate', `News Lens: sending an edited paragraph ahead failed: ${(err as Error)?.stack ?? err}`);
+        }
+      }
+      return h(e);
+    }),
+    onDidCloseTextDocument: (h) => connection.onDidCloseTextDocument(h),
+    onWillSaveTextDocument: (h) => connection.onWillSaveTextDocument(h),
+    onWillSaveTextDocumentWaitUntil: (h) => connection.onWillSaveTextDocumentWaitUntil(h),
+    onDidSaveTextDocument: (h) => connection.onDidSaveTextDocument(h),
+  });
   connection.listen();
 }
 

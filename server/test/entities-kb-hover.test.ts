@@ -47,3 +47,26 @@ test('people the knowledge base does not know keep "no entry"; user facts add of
   const facts = { offices: [{ title: 'Mayor of Riverton', holders: [{ name: 'Dana Whitfield', start: '2022-01-01', end: null }] }] };
   assert.match(cardOf(text, 'Dana Whitfield', facts), /Mayor of Riverton: 2022-01-01 – in office — in office on the article’s date/);
 });
+
+test('hover cards: prepared when idle or made on first hover, the same card as made afresh; the role at the mention and the facts count', async () => {
+  const { hover, prepareHover } = await import('../src/features/hover');
+  const { TextDocument } = await import('vscode-languageserver-textdocument');
+  const text = 'date 2024-02-17\n\nSecretary of State Antony Blinken met President Ilham Aliyev in Munich.\n\nBlinken later flew to Baku. Aliyev stayed.\n';
+  const doc = TextDocument.create('file:///h.news', 'news', 1, text);
+  const cardAt = (a: ReturnType<typeof analyze>, s: string, facts?: Parameters<typeof hover>[3]) => {
+    const h = hover(doc, a, text.indexOf(s) + 1, facts);
+    return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : null;
+  };
+  const fresh = (s: string) => cardAt(analyze(text), s);
+  const a = analyze(text);
+  prepareHover(a);
+  for (const s of ['Antony Blinken', 'Blinken later', 'Ilham Aliyev', 'Aliyev stayed', 'Munich']) {
+    assert.equal(cardAt(a, s), fresh(s), s);
+    assert.equal(cardAt(a, s), fresh(s), `${s} (again, from the cache)`);
+  }
+  // The role written at the mention comes first: the two mentions of Blinken give two cards.
+  assert.match(cardAt(a, 'Antony Blinken')!, /Role in this article:\* “Secretary of State”/);
+  // Other facts, another card.
+  const facts = { offices: [{ office: 'Minister of Bavarian Affairs', country: 'DE', holders: [{ name: 'Antony Blinken', start: '2023-01-01' }] }] } as unknown as Parameters<typeof hover>[3];
+  assert.notEqual(cardAt(a, 'Antony Blinken', facts), cardAt(a, 'Antony Blinken'));
+});

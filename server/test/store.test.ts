@@ -148,3 +148,44 @@ test('whenAnalyzed resolves for the version asked, a later one, or when the docu
     await store.dispose();
   }
 });
+
+test('an edit inside one paragraph: its new text goes to a worker before the document changes, and the analysis equals a fresh one', async () => {
+  let text = article(20_000);
+  let version = 1;
+  const doc: StoreDocument = { uri: 'file:///store/s.news', languageId: 'news', get version() { return version; }, getText: () => text };
+  let analysis: Analysis | null = null;
+  const store = new AnalysisStore({
+    document: (uri) => (uri === doc.uri ? doc : undefined),
+    enabled: () => true,
+    settings: () => ({ rules: {}, maxFileSize: 10 * 1024 * 1024 }),
+    onAnalysis: (_uri, _version, a, partial) => { if (!partial) analysis = a; },
+  }, { workerScript: WORKER, workers: 1, partialChars: Infinity, spreadMaxLoad: Infinity });
+  try {
+    store.update(doc.uri);
+    await store.whenAnalyzed(doc.uri, 1);
+    // Inside a paragraph (after "(3) "): sent ahead; the new paragraph is computed before the edit is applied.
+    const at = text.indexOf('(3) ') + 4;
+    const insert = 'Officials said ';
+    const before = text;
+    store.speculate(doc, at, at, insert);
+    const para = (t: string, i: number) => t.slice(t.lastIndexOf('\n\n', i) + 2, t.indexOf('\n\n', i));
+    const newPara = para(before.slice(0, at) + insert + before.slice(at), at);
+    for (let i = 0; i < 200 && !store.analyzer.cache.entry('news', newPara); i++) await new Promise((r) => setTimeout(r, 10));
+    assert.ok(store.analyzer.cache.entry('news', newPara), 'the edited paragraph is in the cache before the document changed');
+    assert.equal(text, before);
+    text = before.slice(0, at) + insert + before.slice(at);
+    version = 2;
+    store.update(doc.uri);
+    await store.whenAnalyzed(doc.uri, 2);
+    assert.deepEqual(plain(analysis), plain(createAnalyzer().analyze(text)));
+    // Not sent ahead: a line break (the paragraphs may change), an edit across two paragraphs, a stale text.
+    for (const [start, end, t] of [[at, at, 'x\n\ny'], [text.indexOf('(3) '), text.indexOf('(4) '), 'z'], [at, at, '<!-- news-lens-ignore -->']] as const) {
+      const edited = para(text.slice(0, start) + t + text.slice(end), start);
+      store.speculate(doc, start, end, t);
+      await new Promise((r) => setTimeout(r, 50));
+      assert.equal(store.analyzer.cache.entry('news', edited), undefined, `not sent ahead: ${JSON.stringify(t)}`);
+    }
+  } finally {
+    await store.dispose();
+  }
+});

@@ -46,6 +46,12 @@ export interface Analyzer {
   claimContext(text: string, options?: AnalyzeOptions): ClaimContext | null;
   /** Findings computed ahead for a cached block result (used by `analyze` when they still hold). */
   seedClaims(result: BlockResult, seed: ClaimSeed): void;
+  /**
+   * The block of `text` (the last text analyzed or asked about) that strictly contains [start, end),
+   * with its text; undefined when there is none, or `text` is not that text. For an edit inside one
+   * paragraph, the paragraph's new text can be known before the document's new text is.
+   */
+  blockAround(text: string, languageId: string, start: number, end: number): { start: number; end: number; text: string } | undefined;
   readonly cache: BlockCache;
   /** What the last analysis recomputed of the article-level work (for tests). */
   readonly stats: { readonly claimBlocks: number; readonly rescannedBlocks: number };
@@ -446,6 +452,19 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       return { date: date?.valid ? date.value : null, football: footballOf(s, (i) => resultOf(s, i)) };
     },
     seedClaims: (result, seed) => claimCache.seed(result, seed),
+    blockAround(text, languageId, start, end) {
+      const s = lastScan;
+      if (!s || s.text !== text || s.languageId !== languageId) return undefined;
+      const spans = s.scan.blocks;
+      let lo = 0, hi = spans.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (spans[mid].end <= start) lo = mid + 1;
+        else hi = mid;
+      }
+      const b = spans[lo];
+      return b && b.start < start && end < b.end ? { start: b.start, end: b.end, text: s.texts[lo] } : undefined;
+    },
   };
 }
 
