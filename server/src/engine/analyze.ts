@@ -135,6 +135,8 @@ interface Scan {
   readonly scan: ReturnType<typeof scanBlocks>;
   readonly texts: readonly string[];
   readonly entries: (CacheEntry | undefined)[];
+  /** The article-wide football flag of this text, once found (`footballOf`). */
+  football?: boolean;
 }
 
 /** The lengths of the longest common prefix of `a` and `b`, and of their longest common suffix after it. */
@@ -223,6 +225,10 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
    * computed ahead (`claimContext`) and the analysis use this same answer.
    */
   function footballOf(s: Scan, resultAt: (i: number) => BlockResult | undefined): boolean {
+    // (A block's answer is the same from its cached result or from its text: one answer per scan.)
+    return (s.football ??= footballIn(s, resultAt));
+  }
+  function footballIn(s: Scan, resultAt: (i: number) => BlockResult | undefined): boolean {
     const { text, texts, scan: { blocks: spans } } = s;
     let gapFrom = 0;
     for (let i = 0; i < spans.length; i++) {
