@@ -5,7 +5,8 @@
 //   node scripts/bench.mjs [--sizes 3k,30k,300k,1m,3m] [--latency-sizes 100k,1m|none] [--edits 60] [--hovers 400]
 //                          [--no-server] [--no-engine] [--repeat N] [--compare-env K=V[,K=V...]]
 //
-// BENCH_DUMP=1 prints the raw edit and hover times of each latency run on stderr.
+// BENCH_DUMP=1 prints the raw edit and hover times of each latency run on stderr. BENCH_SERVER=path
+// measures another build of the server (e.g. a copy of server/out from before a change, for an A/B).
 // --repeat N runs each first-analysis measurement N times, interleaved (baseline, server, baseline,
 // server...), and prints medians (times, per-run ratios) and the highest peak RSS: on a shared
 // machine one run says little. --compare-env also measures the server with these environment
@@ -33,7 +34,7 @@ import { devParagraphs, buildArticle } from './lib/articles.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const SERVER = join(root, 'server', 'out', 'server.js');
+const SERVER = process.env.BENCH_SERVER || join(root, 'server', 'out', 'server.js');
 const ENGINE = join(root, 'server', 'out', 'engine.js');
 const SIZES = { '3k': 3e3, '30k': 3e4, '100k': 1e5, '300k': 3e5, '1m': 1e6, '3m': 3e6 };
 const DEV_DIRS = [join(root, '..', 'shared', 'eval', 'dev'), join(root, 'samples')];
