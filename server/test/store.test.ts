@@ -36,15 +36,20 @@ interface StoreRun {
   claimBlocks: number;
 }
 
-async function analyzeWithStore(text: string, options: StoreOptions, prewarm = false): Promise<StoreRun> {
-  const doc: StoreDocument = { uri: 'file:///store/a.news', languageId: 'news', version: 1, getText: () => text };
-  let analysis: Analysis | null = null;
-  const store = new AnalysisStore({
+/** A store of one document with the real workers; `done` gets each complete analysis. */
+function storeOf(doc: StoreDocument, options: StoreOptions, done: (a: Analysis | null) => void): AnalysisStore {
+  return new AnalysisStore({
     document: (uri) => (uri === doc.uri ? doc : undefined),
     enabled: () => true,
     settings: () => ({ rules: {}, maxFileSize: 10 * 1024 * 1024 }),
-    onAnalysis: (_uri, _version, a, partial) => { if (!partial) analysis = a; },
+    onAnalysis: (_uri, _version, a, partial) => { if (!partial) done(a); },
   }, { workerScript: WORKER, workers: 2, partialChars: Infinity, spreadMaxLoad: Infinity, ...options });
+}
+
+async function analyzeWithStore(text: string, options: StoreOptions, prewarm = false): Promise<StoreRun> {
+  const doc: StoreDocument = { uri: 'file:///store/a.news', languageId: 'news', version: 1, getText: () => text };
+  let analysis: Analysis | null = null;
+  const store = storeOf(doc, options, (a) => { analysis = a; });
   try {
     if (prewarm) store.prewarm();
     store.update(doc.uri);
@@ -154,12 +159,7 @@ test('an edit inside one paragraph: its new text goes to a worker before the doc
   let version = 1;
   const doc: StoreDocument = { uri: 'file:///store/s.news', languageId: 'news', get version() { return version; }, getText: () => text };
   let analysis: Analysis | null = null;
-  const store = new AnalysisStore({
-    document: (uri) => (uri === doc.uri ? doc : undefined),
-    enabled: () => true,
-    settings: () => ({ rules: {}, maxFileSize: 10 * 1024 * 1024 }),
-    onAnalysis: (_uri, _version, a, partial) => { if (!partial) analysis = a; },
-  }, { workerScript: WORKER, workers: 1, partialChars: Infinity, spreadMaxLoad: Infinity });
+  const store = storeOf(doc, { workers: 1 }, (a) => { analysis = a; });
   try {
     store.update(doc.uri);
     await store.whenAnalyzed(doc.uri, 1);

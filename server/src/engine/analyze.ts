@@ -12,6 +12,7 @@ import { BlockCache, analyzeBlock, blockWords, deepFreeze, MAX_NLP_BLOCK, type C
 
 export { MAX_NLP_BLOCK };
 import { rescanBlocks, scanBlocks, sectionsOf, type Structure } from './structure';
+import { searchSpans } from './query';
 import type { RawMention, Word } from './entities/recognize';
 import { ArticlePass, type PassBlock } from './entities/article';
 import { mergeReportedEvents, sentenceEvent, type SentenceEvent, type SentenceEvents } from './entities/events';
@@ -461,15 +462,8 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     blockAround(text, languageId, start, end) {
       const s = lastScan;
       if (!s || s.text !== text || s.languageId !== languageId) return undefined;
-      const spans = s.scan.blocks;
-      let lo = 0, hi = spans.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (spans[mid].end <= start) lo = mid + 1;
-        else hi = mid;
-      }
-      const b = spans[lo];
-      return b && b.start < start && end < b.end ? { start: b.start, end: b.end, text: s.texts[lo] } : undefined;
+      const i = searchSpans(s.scan.blocks, start), b = s.scan.blocks[i];
+      return b && b.start < start && end < b.end ? { start: b.start, end: b.end, text: s.texts[i] } : undefined;
     },
   };
 }

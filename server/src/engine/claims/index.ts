@@ -16,6 +16,7 @@ import { opinionAsFact } from './opinionAsFact';
 import { contradiction } from './contradiction';
 import { knowledgeBaseFor, normalizeName, type KnowledgeBase } from '../kb';
 import type { Directive } from '../structure';
+import { searchSpans } from '../query';
 import { mentionWindows, relativeSpans, spansHold, type MentionWindows, type SpansRecord } from '../blockSpans';
 import type { BlockResult } from '../blocks';
 
@@ -35,12 +36,7 @@ function checkedTest(ctx: RuleContext, sentences: readonly Span[]): (rule: strin
   if (!checked.length) return () => false;
   const bodies = new Map<number, string>();
   return (rule, start) => {
-    let lo = 0, hi = sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sentences[mid].end <= start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = searchSpans(sentences, start);
     const s = sentences[lo];
     if (!s || s.start > start) return false;
     let body = bodies.get(lo);
