@@ -110,6 +110,9 @@ function byteSize(text: string, limit: number): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
+/** The key of a block text in flight (per language). */
+const flightKey = (languageId: string, text: string) => `${languageId}\u0000${text}`;
+
 export class AnalysisStore {
   readonly analyzer: Analyzer;
   private readonly pool: WorkerPool | null;
@@ -251,7 +254,7 @@ export class AnalysisStore {
       return this.finish(uri, st, version, null);
     }
     this.notified.delete(uri);
-    const options: AnalyzeOptions = { languageId, rules: settings.rules, facts: this.hooks.facts?.(uri) };
+    const options = this.optionsFor(doc, settings);
     if (!this.pool || this.pool.broken) return this.finish(uri, st, version, this.analyzer.analyze(text, options));
 
     trace(`analyze ${uri} v${version} (${text.length} chars)`);
@@ -285,7 +288,7 @@ export class AnalysisStore {
         chunkSize = 0;
       };
       for (const t of missing) {
-        const running = this.inFlight.get(`${languageId}\u0000${t}`);
+        const running = this.inFlight.get(flightKey(languageId, t));
         if (running) { waits.push(running); continue; }
         chunk.push(t);
         chunkSize += t.length;
@@ -301,6 +304,11 @@ export class AnalysisStore {
     trace(`  assembled (claims checked on ${this.analyzer.stats.claimBlocks} blocks, ${this.analyzer.stats.rescannedBlocks} rescanned)`);
     this.finish(uri, st, version, analysis);
     trace('  published', true);
+  }
+
+  /** The engine's options for a document. */
+  private optionsFor(doc: StoreDocument, settings: StoreSettings): AnalyzeOptions {
+    return { languageId: doc.languageId, rules: settings.rules, facts: this.hooks.facts?.(doc.uri) };
   }
 
   /**
@@ -319,10 +327,10 @@ export class AnalysisStore {
           if (seed) this.analyzer.seedClaims(r, seed);
         });
       }
-      for (const t of texts) this.inFlight.delete(`${languageId}\u0000${t}`);
+      for (const t of texts) this.inFlight.delete(flightKey(languageId, t));
       then?.(!!results);
     });
-    for (const t of texts) this.inFlight.set(`${languageId}\u0000${t}`, done);
+    for (const t of texts) this.inFlight.set(flightKey(languageId, t), done);
     return done;
   }
 
@@ -339,10 +347,9 @@ export class AnalysisStore {
     const b = this.analyzer.blockAround(old, doc.languageId, start, end);
     if (!b) return;
     const text = b.text.slice(0, start - b.start) + newText + b.text.slice(end - b.start);
-    const key = `${doc.languageId}\u0000${text}`;
+    const key = flightKey(doc.languageId, text);
     if (text.length > MAX_NLP_BLOCK || this.inFlight.has(key) || this.analyzer.cache.entry(doc.languageId, text)) return;
-    const settings = this.hooks.settings();
-    const claims = this.analyzer.claimContext(old, { languageId: doc.languageId, rules: settings.rules, facts: this.hooks.facts?.(doc.uri) }) ?? undefined;
+    const claims = this.analyzer.claimContext(old, this.optionsFor(doc, this.hooks.settings())) ?? undefined;
     trace(`  speculate: 1 block (${text.length} chars)`);
     void this.dispatch(doc.uri, doc.languageId, [text], text.length, claims);
   }

@@ -7,6 +7,8 @@ import { analyze, type Claim } from '../src/engine';
 import { createKnowledgeBase, normalizeName, officesOfPerson, type Office } from '../src/engine/kb';
 
 const kb = createKnowledgeBase();
+/** The names of the holders of office `id` on `date`. */
+const holdersOn = (id: string, date: string) => kb.holdersAt(kb.offices.find((o) => o.id === id) as Office, date).map((h) => h.name);
 
 function contradictions(date: string, sentence: string): Claim[] {
   return analyze(`date ${date}\n\n${sentence}\n`).claims.filter((c) => c.category === 'contradiction');
@@ -76,14 +78,13 @@ test('aliases are not bare words that a title would swallow from other people', 
 });
 
 test('holders on a date in the new offices', () => {
-  const at = (id: string, date: string) => kb.holdersAt(kb.offices.find((o) => o.id === id) as Office, date).map((h) => h.name);
-  assert.deepEqual(at('un-secretary-general', '2006-12-31'), ['Kofi Annan']);
-  assert.deepEqual(at('un-secretary-general', '2007-01-01'), ['Ban Ki-moon']);
-  assert.deepEqual(at('pope', '2013-03-05'), [], 'the see was vacant between Benedict XVI and Francis');
-  assert.deepEqual(at('us-secretary-of-defense', '2019-07-20'), ['Richard V. Spencer']);
-  assert.deepEqual(at('il-prime-minister', '2006-02-01'), ['Ariel Sharon', 'Ehud Olmert'], 'acting holder beside the incapacitated one');
-  assert.deepEqual(at('no-prime-minister', '2003-01-01'), ['Kjell Magne Bondevik']);
-  assert.deepEqual(at('af-president', '2022-01-01'), []);
+  assert.deepEqual(holdersOn('un-secretary-general', '2006-12-31'), ['Kofi Annan']);
+  assert.deepEqual(holdersOn('un-secretary-general', '2007-01-01'), ['Ban Ki-moon']);
+  assert.deepEqual(holdersOn('pope', '2013-03-05'), [], 'the see was vacant between Benedict XVI and Francis');
+  assert.deepEqual(holdersOn('us-secretary-of-defense', '2019-07-20'), ['Richard V. Spencer']);
+  assert.deepEqual(holdersOn('il-prime-minister', '2006-02-01'), ['Ariel Sharon', 'Ehud Olmert'], 'acting holder beside the incapacitated one');
+  assert.deepEqual(holdersOn('no-prime-minister', '2003-01-01'), ['Kjell Magne Bondevik']);
+  assert.deepEqual(holdersOn('af-president', '2022-01-01'), []);
 });
 
 test('a wrong holder for the article\u2019s date is a contradiction that names the holder; the right one is not', () => {
@@ -215,11 +216,10 @@ test('an appositive "the vice president" is checked; other vice presidents are n
 });
 
 test('Thailand\u2019s prime ministers from the 2006 coup to 2011', () => {
-  const th = kb.offices.find((o) => o.id === 'th-prime-minister')!;
-  assert.deepEqual(kb.holdersAt(th, '2007-06-01').map((h) => h.name), ['Surayud Chulanont']);
-  assert.deepEqual(kb.holdersAt(th, '2008-05-01').map((h) => h.name), ['Samak Sundaravej']);
-  assert.deepEqual(kb.holdersAt(th, '2008-10-15').map((h) => h.name), ['Somchai Wongsawat']);
-  assert.deepEqual(kb.holdersAt(th, '2010-04-01').map((h) => h.name), ['Abhisit Vejjajiva']);
+  assert.deepEqual(holdersOn('th-prime-minister', '2007-06-01'), ['Surayud Chulanont']);
+  assert.deepEqual(holdersOn('th-prime-minister', '2008-05-01'), ['Samak Sundaravej']);
+  assert.deepEqual(holdersOn('th-prime-minister', '2008-10-15'), ['Somchai Wongsawat']);
+  assert.deepEqual(holdersOn('th-prime-minister', '2010-04-01'), ['Abhisit Vejjajiva']);
   assert.match(contradictions('2007-06-01', 'Prime Minister Thaksin Shinawatra opened the new airport.')[0]?.message ?? '', /Thaksin Shinawatra was not Prime Minister of Thailand.*held by Surayud Chulanont/);
   assert.match(contradictions('2013-06-01', 'Prime Minister Abhisit Vejjajiva opened the new airport.')[0]?.message ?? '', /Abhisit Vejjajiva was not Prime Minister of Thailand.*held by Yingluck Shinawatra/);
   assert.deepEqual(contradictions('2010-04-01', 'Prime Minister Abhisit Vejjajiva opened the new airport.'), []);
@@ -227,9 +227,8 @@ test('Thailand\u2019s prime ministers from the 2006 coup to 2011', () => {
 });
 
 test('Ukraine\u2019s foreign minister from June 2014; not checked before its first recorded term', () => {
-  const ua = kb.offices.find((o) => o.id === 'ua-foreign-minister')!;
-  assert.deepEqual(kb.holdersAt(ua, '2017-01-01').map((h) => h.name), ['Pavlo Klimkin']);
-  assert.deepEqual(kb.holdersAt(ua, '2022-03-01').map((h) => h.name), ['Dmytro Kuleba']);
+  assert.deepEqual(holdersOn('ua-foreign-minister', '2017-01-01'), ['Pavlo Klimkin']);
+  assert.deepEqual(holdersOn('ua-foreign-minister', '2022-03-01'), ['Dmytro Kuleba']);
   assert.match(contradictions('2019-05-01', 'Foreign Minister Dmytro Kuleba met his Polish counterpart in Warsaw.')[0]?.message ?? '',
     /Dmytro Kuleba was not Minister of Foreign Affairs of Ukraine.*held by Pavlo Klimkin/);
   assert.match(contradictions('2025-03-01', 'Ukrainian Foreign Minister Kuleba met his Polish counterpart in Warsaw.')[0]?.message ?? '', /held by Andrii Sybiha/);

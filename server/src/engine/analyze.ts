@@ -11,7 +11,7 @@
 import { BlockCache, analyzeBlock, blockWords, deepFreeze, MAX_NLP_BLOCK, type CacheEntry, type BlockResult, type ErrorHook } from './blocks';
 
 export { MAX_NLP_BLOCK };
-import { rescanBlocks, scanBlocks, sectionsOf, type Structure } from './structure';
+import { rescanBlocks, scanBlocks, sectionsOf, validDate, type Structure } from './structure';
 import { searchSpans } from './query';
 import type { RawMention, Word } from './entities/recognize';
 import { ArticlePass, type PassBlock } from './entities/article';
@@ -405,7 +405,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
         const { entities, mentions } = all();
         const kinds = new Map(entities.map((e) => [e.id, e.kind]));
         const found = eventMemo.sentenceEvents(text, blocks, allSentences(), mentions, (id) => kinds.get(id), keys, windows, spansKept, ids);
-        made = mergeReportedEvents(found, entities, date?.valid ? date.value : undefined);
+        made = mergeReportedEvents(found, entities, validDate(date) ?? undefined);
       } catch (e) {
         onError?.('events', e);
       }
@@ -456,7 +456,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       if (options.facts) return null;
       const s = scanOf(text, options.languageId ?? 'news');
       const date = s.scan.date;
-      return { date: date?.valid ? date.value : null, football: footballOf(s, (i) => resultOf(s, i)) };
+      return { date: validDate(date), football: footballOf(s, (i) => resultOf(s, i)) };
     },
     seedClaims: (result, seed) => claimCache.seed(result, seed),
     blockAround(text, languageId, start, end) {

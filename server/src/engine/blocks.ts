@@ -160,7 +160,6 @@ function finishBlock(text: string, languageId: string, onError?: ErrorHook, nlp?
   });
 }
 
-/** Rough number of characters a block result keeps alive (its key and its spans). */
 /**
  * One copy of each tag-set string and canonical name for all cached results: every block's result
  * holds its own copies (a worker's results arrive as new strings), but a large article has only a few
@@ -183,6 +182,7 @@ function internStrings(r: BlockResult): void {
   for (const m of r.mentions) if (!Object.isFrozen(m)) (m as { canonical: string }).canonical = intern(m.canonical);
 }
 
+/** Rough number of characters a block result keeps alive (its key and its spans). */
 function weight(key: string, r: BlockResult): number {
   return key.length + 8 * r.words.length + 16 * (r.sentences.length + r.quotes.length) + 48 * r.mentions.length;
 }

@@ -40,6 +40,11 @@ export function isValidDate(y: number, m: number, d: number): boolean {
   return d <= days[m - 1];
 }
 
+/** The article's date (YYYY-MM-DD) when its header holds a real date, else null (date checks are then skipped). */
+export function validDate(date: DateHeader | null | undefined): string | null {
+  return date?.valid ? date.value : null;
+}
+
 export function parseDateHeader(text: string): DateHeader | null {
   const m = DATE_HEADER.exec(text);
   if (!m) return null;

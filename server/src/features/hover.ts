@@ -6,6 +6,7 @@ import type { Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findMentionAt, lineLocator, type Analysis, type Entity, type Mention } from '../engine';
 import { escapeMarkdown, toRange } from './convert';
+import { validDate } from '../engine/structure';
 import { knowledgeBaseFor, officesOfPerson, type UserFacts } from '../engine/kb';
 
 /** The knowledge base's offices of a person: by canonical name, the article's forms and roles, on the article's date. */
@@ -14,7 +15,7 @@ function officeLines(a: Analysis, e: Entity, at?: Mention, facts?: UserFacts): s
   const kb = knowledgeBaseFor(facts);
   const names = [e.name, ...new Set(e.mentions.map((m) => m.text))];
   const roles = [...new Set([...(at?.role ? [at.role] : []), ...e.roles])];
-  const date = a.date?.valid ? a.date.value : undefined;
+  const date = validDate(a.date) ?? undefined;
   const found = officesOfPerson(kb, names, roles, date);
   if (!found.length) return [];
   const lines: string[] = [];

@@ -15,10 +15,10 @@ import type { SentenceView } from './attribution';
 import { createKnowledgeBase, normalizeName, type HostedEvent, type KnowledgeBase, type Office, type Term } from '../kb';
 import { countryByIso, countryByName, isDemonym } from '../gazetteer';
 import { lexicon } from '../gazetteer/lexicon';
+import { validDate } from '../structure';
 
 /** A word of a name, with the particles inside names ("bin", "van") and their hyphenated forms ("al-Assad", "el-Sisi"). */
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.|(?:al|el|ad|as|ash|bin|ibn|abu|ben)-\p{Lu}[\p{L}'’-]*|d[eiau]|de la|van|von|der|bin|al|ibn|da|dos|le|del)`;
-/** A capitalized place name of one to four words ("Rio de Janeiro", "Sharm El Sheikh"). */
 /**
  * An honorific written before a holder's name ("Sheikh", "Ayatollah", "Dr.", "Sir"; "Emir" when it is not
  * the title): skipped to find the name ("Emir Sheikh Tamim bin Hamad Al Thani", "Prime Minister Sir Keir Starmer").
@@ -29,6 +29,7 @@ const HONORIFIC_START = new RegExp(`^${HONORIFIC}\\s+`, 'u');
 const NAME = String.raw`(?:${HONORIFIC}\s+)?${NAME_WORD}(?:\s+${NAME_WORD}){0,6}`;
 /** A Roman numeral after a name ("Leo XIII", "Felipe V"): another person, unless the numeral is part of the name. */
 const ROMAN_AFTER = /^\s+[IVXL]+(?![\p{L}\p{N}'’-])/u;
+/** A capitalized place name of one to four words ("Rio de Janeiro", "Sharm El Sheikh"). */
 const PLACE = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ -](?:de|del|da|do|la|el|al|d'|of|upon|on)?\s?\p{Lu}[\p{L}'’.-]*){0,3}`;
 const GRACE_DAYS = 14;
 
@@ -577,7 +578,7 @@ export const contradiction: Rule = {
   description: 'A statement that contradicts the knowledge base (capitals, cities, office holders, event hosts)',
   run(ctx, info) {
     const kb = ctx.kb ?? createKnowledgeBase();
-    const date = ctx.structure.date?.valid ? ctx.structure.date.value : null;
+    const date = validDate(ctx.structure.date);
     // Whether the article is about football: once per article (or from the context), not per sentence.
     const { football } = articleFlags(ctx);
     const out: Finding[] = [];

@@ -15,9 +15,9 @@ import { vagueAttribution } from './vagueAttribution';
 import { opinionAsFact } from './opinionAsFact';
 import { contradiction } from './contradiction';
 import { knowledgeBaseFor, normalizeName, type KnowledgeBase } from '../kb';
-import type { Directive } from '../structure';
+import { validDate, type Directive } from '../structure';
 import { searchSpans } from '../query';
-import { mentionWindows, relativeSpans, spansHold, type MentionWindows, type SpansRecord } from '../blockSpans';
+import { relativeSpans, spansHold, type MentionWindows, type SpansRecord } from '../blockSpans';
 import type { BlockResult } from '../blocks';
 
 export type { Rule, RuleContext } from './context';
@@ -214,24 +214,24 @@ export class ClaimCache {
   run(
     ctx: RuleContext,
     keys: readonly object[],
-    severities: Readonly<Record<string, string>> = {},
-    onError?: (rule: string, e: unknown) => void,
+    severities: Readonly<Record<string, string>>,
+    onError: ((rule: string, e: unknown) => void) | undefined,
     /** Per block, an object that stands for its mentions' relative spans (the same object, the same spans), if known. */
-    kept?: readonly object[],
-    /** Where each block's mentions are in `mentions` (computed when not given). */
-    windows: MentionWindows = mentionWindows(ctx.structure.blocks, ctx.mentions),
+    kept: readonly object[] | undefined,
+    /** Where each block's mentions are in `ctx.mentions`. */
+    windows: MentionWindows,
     /**
-     * A block's sentences and quotations, and its mentions (block b's, by its index), when given per
-     * block (default: from the structure's arrays and `ctx.mentions`, which are then all made).
+     * A block's sentences and quotations (absolute), and its mentions (block b's, by its index) when
+     * given per block (otherwise from `ctx.mentions`, which are then all made).
      */
-    parts?: {
+    parts: {
       of(block: Block): { readonly sentences: readonly Sentence[]; readonly quotes: readonly Span[] };
       mentions?: (b: number) => readonly Mention[];
     },
   ): Claim[] {
     const { structure } = ctx;
-    const partOf = parts?.of, mentionsOf = parts?.mentions;
-    const date = structure.date?.valid ? structure.date.value : null;
+    const mentionsOf = parts.mentions;
+    const date = validDate(structure.date);
     const flags = articleFlags(ctx);
     const kb = ctx.kb;
     const ruleCtx: RuleContext = ctx.flags ? ctx : { ...ctx, flags };
@@ -246,19 +246,12 @@ export class ClaimCache {
       else ignored.set(d.block, (ignored.get(d.block) ?? 0) | bits(d));
     }
     const perBlock: (readonly Claim[])[] = [];
-    let qi = 0;
     this.computed = 0;
     const allBlocks = structure.blocks;
     for (let bi = 0; bi < allBlocks.length; bi++) {
       const block = allBlocks[bi];
       const at = block.start;
       const mi = windows.from[block.index], mj = windows.to[block.index];
-      let qj = qi;
-      if (!partOf) {
-        while (qi < structure.quotes.length && structure.quotes[qi].end <= at) qi++;
-        qj = qi;
-        while (qj < structure.quotes.length && structure.quotes[qj].start < block.end) qj++;
-      }
       if (block.kind === 'heading' || !block.sentences.length) continue;
       const key = keys[block.index];
       let e = key ? this.entries.get(key) : undefined;
@@ -280,10 +273,9 @@ export class ClaimCache {
       }
       if (!e || !holds) {
         this.computed++;
-        const given = partOf?.(block);
-        const sentences = given ? given.sentences : block.sentences.map((i) => structure.sentences[i]);
+        const { sentences, quotes } = parts.of(block);
         const mentions = ms!.slice(from, to);
-        const part = { sentences, quotes: given ? given.quotes : structure.quotes.slice(qi, qj), mentions };
+        const part = { sentences, quotes, mentions };
         const results = runAll(ruleCtx, sentenceInfo(ruleCtx, part), sentences);
         const failedMask = results.reduce((m, r, i) => ('error' in r ? m | (1 << i) : m), 0);
         const found = results.some((r) => !('error' in r) && r.length > 0);
