@@ -27,9 +27,13 @@ for (const [name, original] of articles) {
     incremental.analyze(text);
     const missesBefore = incremental.cache.misses;
     for (let step = 1; step <= 30; step++) {
-      text = applyEdit(text, randomEdit(text, next, pool));
+      const edit = randomEdit(text, next, pool), before = text;
+      text = applyEdit(text, edit);
+      // Every other edit is told to the analyzer (as the server does): it then reads only the changed
+      // lines, from the old text and the insertion.
+      if (step % 2) incremental.edited(before, edit.start, edit.end, edit.text, text);
       const got = incremental.analyze(text);
-      if (step % 15 === 0) {
+      if (step % 15 === 0 || step === 29) {
         const fresh = createAnalyzer().analyze(text);
         assert.deepEqual(plain(got), plain(fresh), `${name}: step ${step} differs from a fresh analysis`);
       }

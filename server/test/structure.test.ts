@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseStructure, parseDateHeader, splitSentences, scanBlocks, rescanBlocks } from '../src/engine/structure';
+import { parseStructure, parseDateHeader, splitSentences, scanBlocks, rescanBlocks, editedSlice } from '../src/engine/structure';
 import { commonEnds } from '../src/engine/analyze';
 
 test('date header on its own line and followed directly by text', () => {
@@ -53,14 +53,32 @@ test('a rescan around an edit finds the blocks a whole scan finds (random edits 
     for (let i = 0; i < 150; i++) {
       const at = Math.floor(rnd() * (text.length + 1));
       const del = rnd() < 0.3 ? Math.floor(rnd() * 40) : 0;
-      const next = text.slice(0, at) + inserts[Math.floor(rnd() * inserts.length)] + text.slice(Math.min(text.length, at + del));
-      const [p, q] = commonEnds(text, next);
-      const again = rescanBlocks(scan, text, next, p, q);
-      assert.deepEqual(again, scanBlocks(next), `edit ${i} at ${at}`);
+      const insert = inserts[Math.floor(rnd() * inserts.length)], end = Math.min(text.length, at + del);
+      const next = text.slice(0, at) + insert + text.slice(end);
+      // Every other edit as told (its bounds, and the new lines read from the old text and the insertion).
+      const told = i % 2 === 1;
+      const [p, q] = told ? [at, text.length - end] : commonEnds(text, next);
+      const again = told ? rescanBlocks(scan, text, next, p, q, editedSlice(text, at, end, insert)) : rescanBlocks(scan, text, next, p, q);
+      assert.deepEqual(again, scanBlocks(next), `edit ${i} at ${at}${told ? ' (told)' : ''}`);
       if (again.blocks.length && p > 0) rescans++;
       text = next;
       scan = again;
     }
   }
   assert.ok(rescans > 300);
+});
+
+test('an edited text is read from the old text and the insertion as it would be from the new text', () => {
+  const from = 'date 2024-05-01\nFirst paragraph.\n\nSecond \u201Cquoted\u201D paragraph.\r\n';
+  let seed = 5;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  for (const insert of ['', 'x', 'a longer insertion\n\nwith a break']) {
+    for (let k = 0; k < 200; k++) {
+      const start = Math.floor(rnd() * (from.length + 1)), end = Math.min(from.length, start + Math.floor(rnd() * 6));
+      const to = from.slice(0, start) + insert + from.slice(end);
+      const slice = editedSlice(from, start, end, insert);
+      const a = Math.floor(rnd() * (to.length + 1)), b = a + Math.floor(rnd() * (to.length + 1 - a));
+      assert.equal(slice(a, b), to.slice(a, b), `[${a}, ${b}) of an edit at [${start}, ${end})`);
+    }
+  }
 });

@@ -11,7 +11,7 @@
 import { BlockCache, analyzeBlock, blockWords, deepFreeze, MAX_NLP_BLOCK, type CacheEntry, type BlockResult, type ErrorHook } from './blocks';
 
 export { MAX_NLP_BLOCK };
-import { rescanBlocks, scanBlocks, sectionsOf, validDate, type Structure } from './structure';
+import { editedSlice, rescanBlocks, scanBlocks, sectionsOf, validDate, type Structure } from './structure';
 import { searchSpans } from './query';
 import type { RawMention, Word } from './entities/recognize';
 import { ArticlePass, type PassBlock } from './entities/article';
@@ -53,6 +53,12 @@ export interface Analyzer {
    * paragraph, the paragraph's new text can be known before the document's new text is.
    */
   blockAround(text: string, languageId: string, start: number, end: number): { start: number; end: number; text: string } | undefined;
+  /**
+   * Tells that `to` is `from` with [start, end) replaced by `insert`. When `from` is the last text
+   * analyzed (or asked about) and `to` the next, the analysis of `to` reads only the changed lines from
+   * `from` and `insert`, never `to` itself (see `editedSlice`), until something else asks for it.
+   */
+  edited(from: string, start: number, end: number, insert: string, to: string): void;
   readonly cache: BlockCache;
   /** What the last analysis recomputed of the article-level work (for tests). */
   readonly stats: { readonly claimBlocks: number; readonly rescannedBlocks: number };
@@ -136,6 +142,8 @@ interface Scan {
   readonly scan: ReturnType<typeof scanBlocks>;
   readonly texts: readonly string[];
   readonly entries: (CacheEntry | undefined)[];
+  /** `text.slice`, without reading `text` when it was told as an edit (`Analyzer.edited`). */
+  readonly slice: (start: number, end: number) => string;
   /** The article-wide football flag of this text, once found (`footballOf`). */
   football?: boolean;
 }
@@ -191,12 +199,19 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
    * for the previous text: their texts are not hashed and compared again.
    */
   let lastScan: Scan | undefined;
+  /** The last edit the caller told of (`edited`). */
+  let edit: { from: string; start: number; end: number; insert: string; to: string } | undefined;
   function scanOf(text: string, languageId: string): Scan {
     if (lastScan?.text === text && lastScan.languageId === languageId) return lastScan;
     const prev = lastScan;
+    // An edit of the last text that the caller told of: what changed is known, and only the changed
+    // lines are read (from the last text and the insertion), not the new text.
+    const e = prev && edit && edit.to === text && edit.from === prev.text ? edit : undefined;
+    edit = undefined;
+    const slice = e ? editedSlice(e.from, e.start, e.end, e.insert) : (a: number, b: number) => text.slice(a, b);
     // The blocks: only the lines around the change are scanned again.
-    const ends = prev && prev.text !== text ? commonEnds(prev.text, text) : undefined;
-    const scan = prev?.text === text ? prev.scan : prev && ends ? rescanBlocks(prev.scan, prev.text, text, ends[0], ends[1]) : scanBlocks(text);
+    const ends: [number, number] | undefined = e ? [e.start, e.from.length - e.end] : prev && prev.text !== text ? commonEnds(prev.text, text) : undefined;
+    const scan = prev?.text === text ? prev.scan : prev && ends ? rescanBlocks(prev.scan, prev.text, text, ends[0], ends[1], slice) : scanBlocks(text);
     const n = scan.blocks.length;
     const texts: string[] = new Array(n);
     const entries: (CacheEntry | undefined)[] = new Array(n);
@@ -215,8 +230,8 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
         entries[j] = prev.entries[k];
       }
     }
-    for (let k = i; k <= j; k++) texts[k] = text.slice(scan.blocks[k].start, scan.blocks[k].end);
-    lastScan = { text, languageId, scan, texts, entries };
+    for (let k = i; k <= j; k++) texts[k] = slice(scan.blocks[k].start, scan.blocks[k].end);
+    lastScan = { text, languageId, scan, texts, entries, slice };
     return lastScan;
   }
 
@@ -230,11 +245,11 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     return (s.football ??= footballIn(s, resultAt));
   }
   function footballIn(s: Scan, resultAt: (i: number) => BlockResult | undefined): boolean {
-    const { text, texts, scan: { blocks: spans } } = s;
+    const { text, texts, slice, scan: { blocks: spans } } = s;
     let gapFrom = 0;
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i];
-      if (span.start - gapFrom >= FOOTBALL_MIN_LENGTH && mentionsFootball(text.slice(gapFrom, span.start))) return true;
+      if (span.start - gapFrom >= FOOTBALL_MIN_LENGTH && mentionsFootball(slice(gapFrom, span.start))) return true;
       const r = resultAt(i);
       const known = r !== undefined && r !== EMPTY_BLOCK;
       let f = known ? football.get(r) : undefined;
@@ -245,7 +260,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       if (f) return true;
       gapFrom = span.end;
     }
-    return gapFrom < text.length && mentionsFootball(text.slice(gapFrom));
+    return gapFrom < text.length && mentionsFootball(slice(gapFrom, text.length));
   }
 
   /** Block `i`'s cached result, undefined when it is not cached. */
@@ -358,7 +373,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       date, blocks, get sentences() { return allSentences(); }, get sections() { return allSections() as Section[]; }, get quotes() { return allQuotes(); }, directives,
     };
     try {
-      kept = pass.run(text, inputs);
+      kept = pass.run(texts, inputs);
     } catch (e) {
       onError?.('entities', e);
     }
@@ -371,7 +386,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
         const l = pl.link && pl.link.start === start && pl.link.mentions === ms ? pl.link : { start, mentions: ms };
         linkInputs[i] = pl.block.index === i && placed.get(keys[i]) === pl ? (pl.link = l) : l;
       }
-      linked = linkBlocksLazy(text, linkInputs, links);
+      linked = linkBlocksLazy(scanned.slice, linkInputs, links);
     } catch (e) {
       kept = undefined;
       onError?.('entities', e);
@@ -418,7 +433,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
         kb: knowledgeBaseFor(options.facts), flags: { football: footballFlag },
       },
       keys, options.rules ?? {}, onError, kept, windows,
-      { of: (b) => ({ sentences: sentencesAt(places[b.index]), quotes: quotesAt(places[b.index]) }), mentions: blockMentions });
+      { text: (b) => texts[b], mentions: blockMentions });
     phase?.('claims');
     const notes: string[] = [];
     if (!date) notes.push('No `date YYYY-MM-DD` header: date-dependent checks are skipped.');
@@ -459,6 +474,9 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       return { date: validDate(date), football: footballOf(s, (i) => resultOf(s, i)) };
     },
     seedClaims: (result, seed) => claimCache.seed(result, seed),
+    edited(from, start, end, insert, to) {
+      edit = { from, start, end, insert, to };
+    },
     blockAround(text, languageId, start, end) {
       const s = lastScan;
       if (!s || s.text !== text || s.languageId !== languageId) return undefined;

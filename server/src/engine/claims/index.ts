@@ -9,7 +9,7 @@
  *   <!-- news-lens-disable RULE... -->  silences the rules in the whole file
  */
 import type { Block, Claim, Mention, Sentence, Severity, Span } from '../types';
-import { articleFlags, sentenceInfo, type Finding, type Rule, type RuleContext, type SentenceInfo } from './context';
+import { articleFlags, sentenceInfo, type ArticleFlags, type Finding, type Rule, type RuleContext, type SentenceInfo } from './context';
 import { unsourcedStatistic } from './unsourcedStatistic';
 import { vagueAttribution } from './vagueAttribution';
 import { opinionAsFact } from './opinionAsFact';
@@ -112,6 +112,39 @@ function freezeClaim(c: Claim): void {
   }
 }
 
+/**
+ * A block's rule context in the block's own coordinates (offsets from its start): how a block is
+ * checked, here (`ClaimCache.run`) and ahead in a worker (`seedClaims`). The rules read a paragraph's
+ * text, sentences, quotations and mention spans, and the article's date, knowledge base and flags,
+ * nothing else; a block's findings moved by its start are its findings in the article. (And the
+ * article's text is not read: after an edit it may not be flat yet, see `editedSlice`.)
+ */
+function blockRuleContext(
+  blockText: string,
+  r: { readonly kind: Block['kind']; readonly sentences: readonly Span[]; readonly quotes: readonly Span[] },
+  mentions: readonly Mention[],
+  date: string | null,
+  kb: KnowledgeBase | undefined,
+  flags: ArticleFlags,
+): { ctx: RuleContext; sentences: Sentence[] } {
+  const sentences: Sentence[] = new Array(r.sentences.length);
+  const ids: number[] = new Array(r.sentences.length);
+  for (let i = 0; i < sentences.length; i++) {
+    sentences[i] = { index: i, block: 0, start: r.sentences[i].start, end: r.sentences[i].end };
+    ids[i] = i;
+  }
+  const ctx: RuleContext = {
+    text: blockText,
+    structure: {
+      date: date === null ? null : { value: date, valid: true, span: { start: 0, end: 0 } },
+      blocks: [{ index: 0, kind: r.kind, start: 0, end: blockText.length, sentences: ids }],
+      sentences, sections: [], quotes: r.quotes, directives: [],
+    },
+    entities: [], mentions, kb, flags,
+  };
+  return { ctx, sentences };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Speculative: a block's findings computed where its result is made (a worker thread).
 
@@ -143,17 +176,8 @@ export interface ClaimSeed extends ClaimContext {
 
 export function seedClaims(blockText: string, r: BlockResult, context: ClaimContext): ClaimSeed | null {
   if (r.kind === 'heading' || !r.sentences.length) return null;
-  const sentences: Sentence[] = r.sentences.map((s, i) => ({ index: i, block: 0, start: s.start, end: s.end }));
   const mentions = r.mentions as unknown as readonly Mention[]; // the rules read mentions' spans only
-  const ctx: RuleContext = {
-    text: blockText,
-    structure: {
-      date: context.date === null ? null : { value: context.date, valid: true, span: { start: 0, end: 0 } },
-      blocks: [{ index: 0, kind: r.kind, start: 0, end: blockText.length, sentences: sentences.map((s) => s.index) }],
-      sentences, sections: [], quotes: r.quotes, directives: [],
-    },
-    entities: [], mentions, kb: knowledgeBaseFor(undefined), flags: { football: context.football },
-  };
+  const { ctx, sentences } = blockRuleContext(blockText, r, mentions, context.date, knowledgeBaseFor(undefined), { football: context.football });
   const reads: number[] = [];
   const results = runAll(ctx, sentenceInfo(ctx, { sentences, quotes: r.quotes, mentions }, (s) => reads.push(s.start, s.end)), sentences);
   const findings: (readonly Finding[])[] = [];
@@ -213,7 +237,7 @@ export class ClaimCache {
    */
   run(
     ctx: RuleContext,
-    keys: readonly object[],
+    keys: readonly BlockResult[],
     severities: Readonly<Record<string, string>>,
     onError: ((rule: string, e: unknown) => void) | undefined,
     /** Per block, an object that stands for its mentions' relative spans (the same object, the same spans), if known. */
@@ -221,11 +245,11 @@ export class ClaimCache {
     /** Where each block's mentions are in `ctx.mentions`. */
     windows: MentionWindows,
     /**
-     * A block's sentences and quotations (absolute), and its mentions (block b's, by its index) when
-     * given per block (otherwise from `ctx.mentions`, which are then all made).
+     * A block's text (block b's, by its index), and its mentions when given per block (otherwise from
+     * `ctx.mentions`, which are then all made).
      */
     parts: {
-      of(block: Block): { readonly sentences: readonly Sentence[]; readonly quotes: readonly Span[] };
+      text(b: number): string;
       mentions?: (b: number) => readonly Mention[];
     },
   ): Claim[] {
@@ -234,7 +258,6 @@ export class ClaimCache {
     const date = validDate(structure.date);
     const flags = articleFlags(ctx);
     const kb = ctx.kb;
-    const ruleCtx: RuleContext = ctx.flags ? ctx : { ...ctx, flags };
     const settings = RULES.map((r) => severities[r.id] ?? '').join(',');
     const failed = new Set<number>();
     // The rules suppression comments silence, as bit masks: in the whole file, and per block.
@@ -273,14 +296,15 @@ export class ClaimCache {
       }
       if (!e || !holds) {
         this.computed++;
-        const { sentences, quotes } = parts.of(block);
-        const mentions = ms!.slice(from, to);
-        const part = { sentences, quotes, mentions };
-        const results = runAll(ruleCtx, sentenceInfo(ruleCtx, part), sentences);
+        // Checked in the block's own coordinates (as a worker does ahead): findings relative to it.
+        const mentions: Mention[] = new Array(to - from);
+        for (let i = from; i < to; i++) mentions[i - from] = { ...ms![i], start: ms![i].start - at, end: ms![i].end - at };
+        const { ctx: blockCtx, sentences } = blockRuleContext(parts.text(block.index), key, mentions, date, kb, flags);
+        const results = runAll(blockCtx, sentenceInfo(blockCtx, { sentences, quotes: key.quotes, mentions }), sentences);
         const failedMask = results.reduce((m, r, i) => ('error' in r ? m | (1 << i) : m), 0);
         const found = results.some((r) => !('error' in r) && r.length > 0);
-        e = { start: at, date, kb, football: flags.football, spans: relativeSpans(mentions, 0, mentions.length, at), kept: token, results, failed: failedMask, found };
-        if (key) this.entries.set(key, e);
+        e = { start: 0, date, kb, football: flags.football, spans: relativeSpans(mentions, 0, mentions.length, 0), kept: token, results, failed: failedMask, found };
+        this.entries.set(key, e);
       }
       if (e.failed) for (let i = 0; i < RULES.length; i++) if (e.failed & (1 << i)) failed.add(i);
       // Nothing found (most paragraphs): nothing to place.

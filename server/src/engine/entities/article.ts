@@ -274,12 +274,13 @@ export class ArticlePass {
   rescanned = 0;
   /**
    * Per block, its mentions after the pass, relative to the block (sorted). The same array object as
-   * in an earlier run means the same mentions (callers use it to skip comparing spans).
+   * in an earlier run means the same mentions (callers use it to skip comparing spans). `texts[i]` is
+   * block i's text.
    */
-  run(text: string, blocks: readonly PassBlock[]): (readonly RawMention[])[] {
-    const inputs = blocks.map((b) => {
+  run(texts: readonly string[], blocks: readonly PassBlock[]): (readonly RawMention[])[] {
+    const inputs = blocks.map((b, i) => {
       let f = this.forms.get(b.key);
-      if (!f) this.forms.set(b.key, (f = formsOf(text.slice(b.start, b.end), b.mentions)));
+      if (!f) this.forms.set(b.key, (f = formsOf(texts[i], b.mentions)));
       return f;
     });
     // The same votes as in the last run (an edit that changed no name): the same senses.
@@ -314,7 +315,7 @@ export class ArticlePass {
       if (!scan) {
         this.rescanned++;
         const touch = new Set<string>();
-        const blockText = text.slice(b.start, b.end);
+        const blockText = texts[i];
         const kept = scanBlock(blockText, b.words(blockText), b.mentions, inputs[i], best, maxWords, touch);
         scan = { gen: this.gen, maxWords, touch, kept };
         this.scans.set(b.key, scan);

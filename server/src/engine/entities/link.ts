@@ -162,13 +162,16 @@ let startsScratch = new Float64Array(1024);
  * array again only for the same block text). Mentions and entities come out frozen.
  */
 export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: LinkMemo): Linked {
-  const lazy = linkBlocksLazy(text, blocks, memo);
+  const lazy = linkBlocksLazy((a, b) => text.slice(a, b), blocks, memo);
   const { entities, mentions } = lazy.all();
   return lazy.blocks ? { entities, mentions, blocks: lazy.blocks } : { entities, mentions };
 }
 
-/** `linkBlocks`, with the grouping done now and the Mentions and Entities made when asked for. */
-export function linkBlocksLazy(text: string, blocks: readonly LinkBlock[], memo?: LinkMemo): LazyLinked {
+/**
+ * `linkBlocks`, with the grouping done now and the Mentions and Entities made when asked for; `slice`
+ * reads the article's text (a mention's name, when its block is new).
+ */
+export function linkBlocksLazy(slice: (start: number, end: number) => string, blocks: readonly LinkBlock[], memo?: LinkMemo): LazyLinked {
   const call = memo ? (memo.calls = (memo.calls ?? 0) + 1) : 0;
   const links: BlockLinks[] = new Array(blocks.length);
   const firsts = new Int32Array(blocks.length + 1);
@@ -236,7 +239,7 @@ export function linkBlocksLazy(text: string, blocks: readonly LinkBlock[], memo?
         const m = ms[i];
         const start = m.start + at, end = m.end + at;
         // A block that only moved: the same text as before.
-        const t = prev?.mentions[i]?.text ?? text.slice(start, end);
+        const t = prev?.mentions[i]?.text ?? slice(start, end);
         made[i] = Object.freeze(m.role ? { start, end, entity: own[i], text: t, role: m.role } : { start, end, entity: own[i], text: t });
       }
       out = made;
