@@ -341,6 +341,11 @@ export class AnalysisStore {
    * and scans it. The analysis then finds the paragraph in flight or done. Only a guess: a block
    * result depends on its text alone, and one that no analysis asks for is never used.
    */
+  /** Tells the engine that `to` is `from` with [start, end) replaced by `insert` (`Analyzer.edited`). */
+  edited(from: string, start: number, end: number, insert: string, to: string): void {
+    this.analyzer.edited(from, start, end, insert, to);
+  }
+
   speculate(doc: StoreDocument, start: number, end: number, newText: string): void {
     if (!this.pool || this.pool.broken || !this.docs.has(doc.uri) || /[\r\n\u2028\u2029<]/.test(newText)) return;
     const old = doc.getText();

@@ -12,6 +12,7 @@ import {
 import { promises as fsp } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { NewsTextDocuments, flattenText } from './textDocument';
 import type { Analysis } from './engine';
 import { AnalysisStore } from './analysisStore';
 import { hover, prepareHover } from './features/hover';
@@ -32,7 +33,9 @@ import { tuneV8 } from './v8tuning';
 export { DEFAULT_SETTINGS, normalizeSettings, type Settings };
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(NewsTextDocuments);
+  /** The edit being applied (one range of one document), until the document manager has applied it. */
+  let told: { uri: string; version: number; from: string; start: number; end: number; insert: string } | undefined;
   const reported = new Set<string>();
   const logOnce = (key: string, message: string) => {
     if (reported.has(key)) return;
@@ -108,7 +111,9 @@ export function startServer(connection: Connection): void {
       const a = latest.analysis;
       const list = a ? diagnostics(doc, a) : [];
       trace(`  ${list.length} diagnostics made`);
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: list });
+      // Once the diagnostics are written (the event loop sends a large message in parts, as the client
+      // reads it): the edited text made flat, before the next edit or request reads it.
+      connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: list }).then(() => setImmediate(() => flattenText(doc)), () => undefined);
       trace('  diagnostics sent');
     } catch (e) {
       logOnce('feature:diagnostics', `News Lens: diagnostics failed: ${(e as Error)?.stack ?? e}`);
@@ -178,7 +183,15 @@ export function startServer(connection: Connection): void {
   // The facts file open in the editor: its text is the facts; its errors are its diagnostics.
   const factsEdited = (doc: TextDocument) => { facts.update(doc.uri, doc.getText()); publish(doc); factsChanged(); };
   documents.onDidOpen((e) => (isFactsUri(e.document.uri) ? factsEdited(e.document) : store.update(e.document.uri)));
-  documents.onDidChangeContent((e) => (trace(`changed v${e.document.version}`), isFactsUri(e.document.uri) ? factsEdited(e.document) : store.update(e.document.uri)));
+  documents.onDidChangeContent((e) => {
+    trace(`changed v${e.document.version}`);
+    if (isFactsUri(e.document.uri)) return factsEdited(e.document);
+    // The edit, told to the engine: it then reads only the changed lines, not the new text.
+    const t = told;
+    told = undefined;
+    if (t && t.uri === e.document.uri && t.version === e.document.version) store.edited(t.from, t.start, t.end, t.insert, e.document.getText());
+    store.update(e.document.uri);
+  });
   documents.onDidClose((e) => {
     if (isFactsUri(e.document.uri)) { facts.loadFromDisk(e.document.uri); factsChanged(); }
     store.close(e.document.uri);
@@ -371,16 +384,21 @@ export function startServer(connection: Connection): void {
   });
   connection.onRequest('newsLens/indexStatus', async () => { await index.settled(); return { files: index.size }; });
 
-  // The document manager, with one step before it applies an edit: an edit inside one paragraph sends
-  // the paragraph's new text to a worker at once (`AnalysisStore.speculate`).
+  // The document manager, with one step before it applies an edit: an edit of one range is noted (to
+  // be told to the engine), and an edit inside one paragraph sends the paragraph's new text to a worker
+  // at once (`AnalysisStore.speculate`).
   documents.listen({
     onDidOpenTextDocument: (h) => connection.onDidOpenTextDocument(h),
     onDidChangeTextDocument: (h) => connection.onDidChangeTextDocument((e) => {
       const change = e.contentChanges.length === 1 ? e.contentChanges[0] as { range?: Range; text: string } : undefined;
       const doc = documents.get(e.textDocument.uri);
+      told = undefined;
       if (doc && change?.range && !isFactsUri(doc.uri) && enabled(doc)) {
+        const a = doc.offsetAt(change.range.start), b = doc.offsetAt(change.range.end);
+        const start = Math.min(a, b), end = Math.max(a, b);
+        told = { uri: doc.uri, version: e.textDocument.version, from: doc.getText(), start, end, insert: change.text };
         try {
-          store.speculate(doc, doc.offsetAt(change.range.start), doc.offsetAt(change.range.end), change.text);
+          store.speculate(doc, start, end, change.text);
         } catch (err) {
           logOnce('speculate', `News Lens: sending an edited paragraph ahead failed: ${(err as Error)?.stack ?? err}`);
         }
