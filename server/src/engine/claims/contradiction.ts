@@ -481,6 +481,15 @@ function eventMentions(kb: KnowledgeBase, v: SentenceView, football: boolean): E
   return out;
 }
 
+/**
+ * The place written after an event's name ("COP29 in Baku", "COP29, held in Baku,"), and before it
+ * ("Azerbaijan's hosting of COP29"). Made once, like every other expression of the rules: one made
+ * anew on each call is compiled again on each call once V8's cache of compiled expressions has been
+ * cleared by its collections (Unicode classes make that compilation slow).
+ */
+const EVENT_PLACE_AFTER = new RegExp(`^\\s*(?:(?:summit|conference|climate\\s+(?:conference|summit|talks))\\s*)?(?:,\\s*)?(?:(?:which\\s+|that\\s+)?(?:was|is|will\\s+be|were)\\s+)?(?:(?:to\\s+be\\s+)?(?:held|hosted|staged|taking\\s+place|took\\s+place|convened)\\s+)?(?:in|at)\\s+(?:the\\s+)?(${PLACE})`, 'u');
+const EVENT_PLACE_BEFORE = new RegExp(`(${PLACE})(?:'s|’s)?\\s+(?:(?:\\p{Ll}+\\s+){0,3})?(?:hosting|hosts|hosted|will\\s+host|to\\s+host|host\\s+of|hosting\\s+of|staging|staged|stages)\\s+(?:of\\s+)?(?:the\\s+)?$`, 'u');
+
 function eventFindings(kb: KnowledgeBase, v: SentenceView, football: boolean): Finding[] {
   const out: Finding[] = [];
   for (const em of eventMentions(kb, v, football)) {
@@ -489,8 +498,8 @@ function eventFindings(kb: KnowledgeBase, v: SentenceView, football: boolean): F
     const after = v.body.slice(rel);
     const before = v.body.slice(0, em.span.start - v.start);
     // Where: "COP29 in Baku", "COP29, held in Baku,", "COP29 at Baku"; or "Azerbaijan's hosting of COP29" / "Baku hosted COP29".
-    const placeAfter = new RegExp(`^\\s*(?:(?:summit|conference|climate\\s+(?:conference|summit|talks))\\s*)?(?:,\\s*)?(?:(?:which\\s+|that\\s+)?(?:was|is|will\\s+be|were)\\s+)?(?:(?:to\\s+be\\s+)?(?:held|hosted|staged|taking\\s+place|took\\s+place|convened)\\s+)?(?:in|at)\\s+(?:the\\s+)?(${PLACE})`, 'u').exec(after);
-    const placeBefore = new RegExp(`(${PLACE})(?:'s|’s)?\\s+(?:(?:\\p{Ll}+\\s+){0,3})?(?:hosting|hosts|hosted|will\\s+host|to\\s+host|host\\s+of|hosting\\s+of|staging|staged|stages)\\s+(?:of\\s+)?(?:the\\s+)?$`, 'u').exec(before);
+    const placeAfter = EVENT_PLACE_AFTER.exec(after);
+    const placeBefore = EVENT_PLACE_BEFORE.exec(before);
     // A year written after the event: "COP26 in Glasgow in 2021", "COP21 in 2015".
     const yearAfter = /^(?:\s*(?:,|summit|conference)?\s*(?:(?:held|hosted|staged)\s+)?(?:in|at)\s+(?:the\s+)?[\p{L}'’. -]{0,40}?)?\s+in\s+((?:19|20)\d\d)\b/u.exec(after);
     let place: string | undefined, placeAt = -1;
