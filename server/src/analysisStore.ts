@@ -341,6 +341,11 @@ export class AnalysisStore {
    * and scans it. The analysis then finds the paragraph in flight or done. Only a guess: a block
    * result depends on its text alone, and one that no analysis asks for is never used.
    */
+  /** Warms the claim rules on this thread (`Analyzer.warmClaims`): once, when the server is idle. */
+  warmClaims(count: number): number {
+    return this.analyzer.warmClaims(count);
+  }
+
   /** Tells the engine that `to` is `from` with [start, end) replaced by `insert` (`Analyzer.edited`). */
   edited(from: string, start: number, end: number, insert: string, to: string): void {
     this.analyzer.edited(from, start, end, insert, to);

@@ -13,6 +13,8 @@ import { promises as fsp } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NewsTextDocuments, flattenText } from './textDocument';
+import { StreamMessageWriterReusing } from './messageWriter';
+import { format } from 'node:util';
 import type { Analysis } from './engine';
 import { AnalysisStore } from './analysisStore';
 import { hover, prepareHover } from './features/hover';
@@ -266,6 +268,9 @@ export function startServer(connection: Connection): void {
    */
   const preparing = new Map<string, NodeJS.Timeout>();
   const PREPARE_AFTER_MS = 150;
+  /** Paragraph checks the claim rules are warmed with, once (`AnalysisStore.warmClaims`). */
+  const WARM_CLAIM_CHECKS = 16;
+  let claimsWarm = false;
   function onAnalyzed(uri: string): void {
     if (staleTokens.delete(uri)) refreshSemanticTokens();
     clearTimeout(preparing.get(uri));
@@ -278,6 +283,18 @@ export function startServer(connection: Connection): void {
         prepareHover(latest.analysis, facts.factsFor(uri));
       } catch (e) {
         logOnce('feature:hover', `News Lens: hover failed: ${(e as Error)?.stack ?? e}`);
+      }
+      // Once: the claim rules warmed on this thread, for the edits whose findings are checked here.
+      if (!claimsWarm) {
+        try {
+          const t0 = Date.now();
+          const n = store.warmClaims(WARM_CLAIM_CHECKS);
+          claimsWarm = n > 0;
+          trace(`  claim rules warmed (${n} paragraph checks) in ${Date.now() - t0} ms`);
+        } catch (e) {
+          claimsWarm = true;
+          logOnce('feature:diagnostics', `News Lens: warming the claim rules failed: ${(e as Error)?.stack ?? e}`);
+        }
       }
     }, PREPARE_AFTER_MS).unref());
   }
@@ -415,5 +432,23 @@ export function startServer(connection: Connection): void {
 
 if (require.main === module) {
   tuneV8(); // before the worker threads start
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
+}
+
+/**
+ * The connection over stdin and stdout, as `createConnection` makes it for `--stdio` (the process ends
+ * when stdin does; `console` goes to the client's log, not into the protocol's stream), with the
+ * message writer that encodes large messages into a reused buffer (`StreamMessageWriterReusing`).
+ */
+function stdioConnection(): Connection {
+  // (The library accepts a MessageWriter where its types say a stream: it wraps only streams.)
+  const writer = new StreamMessageWriterReusing(process.stdout) as unknown as NodeJS.WritableStream;
+  const connection = createConnection(ProposedFeatures.all, process.stdin, writer);
+  const to = (log: (message: string) => void) => (...args: unknown[]) => log(format(...args));
+  console.log = to((m) => connection.console.log(m));
+  console.info = to((m) => connection.console.info(m));
+  console.warn = to((m) => connection.console.warn(m));
+  console.error = to((m) => connection.console.error(m));
+  console.debug = to((m) => connection.console.log(m));
+  return connection;
 }

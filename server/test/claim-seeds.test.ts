@@ -100,3 +100,22 @@ test('no claim context with the user\'s facts (another knowledge base)', () => {
   assert.equal(an.claimContext(ARTICLE, { facts: { people: [] } as never }), null);
   assert.ok(an.claimContext(ARTICLE));
 });
+
+test('warming the claim rules checks paragraphs of the last text and changes nothing', () => {
+  const a = createAnalyzer();
+  assert.equal(a.warmClaims(5), 0, 'nothing analyzed yet: nothing to warm');
+  const text = readFileSync(join(__dirname, '..', '..', '..', 'samples', 'blinken-aliyev-munich.news'), 'utf8');
+  const before = JSON.stringify(a.analyze(text));
+  const paragraphs = a.analyze(text).blocks.filter((b) => b.kind === 'paragraph' && b.sentences.length).length;
+  assert.ok(paragraphs > 1);
+  // More checks than paragraphs: they are checked in turn, again from the first.
+  assert.equal(a.warmClaims(paragraphs * 2 + 1), paragraphs * 2 + 1);
+  const again = a.analyze(text.trimEnd() + ' Officials said so.');
+  assert.equal(a.stats.claimBlocks, 1, 'only the edited paragraph is checked again: the cache is as it was');
+  assert.equal(JSON.stringify(a.analyze(text)), before);
+  assert.ok(again.claims.length > 0);
+  assert.equal(a.warmClaims(0), 0);
+  const empty = createAnalyzer();
+  empty.analyze('Heading only');
+  assert.equal(empty.warmClaims(3), 0, 'no paragraph with sentences');
+});
