@@ -5,7 +5,8 @@
 //   node scripts/bench.mjs [--sizes 3k,30k,300k,1m,3m] [--latency-sizes 100k,1m|none] [--edits 60] [--hovers 400]
 //                          [--no-server] [--no-engine] [--repeat N] [--compare-env K=V[,K=V...]]
 //
-// BENCH_DUMP=1 prints the raw edit and hover times of each latency run on stderr. BENCH_SERVER=path
+// BENCH_DUMP=1 prints the raw edit and hover times of each latency run on stderr; BENCH_TRACE=1 (with
+// NEWS_LENS_TRACE=1 or gc) also the server's trace, each edit and hover marked. BENCH_SERVER=path
 // measures another build of the server (e.g. a copy of server/out from before a change, for an A/B).
 // --repeat N runs each first-analysis measurement N times, interleaved (baseline, server, baseline,
 // server...), and prints medians (times, per-run ratios) and the highest peak RSS: on a shared
@@ -100,7 +101,7 @@ async function startServer(env = {}) {
   const rpc = require('vscode-jsonrpc/node');
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
+  child.stderr.on('data', (d) => (process.env.BENCH_TRACE ? process.stderr.write(d) : (stderr += d)));
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = [];
   const last = new Map();
@@ -241,6 +242,7 @@ async function latency(file, edits, hovers) {
       await server.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: pos, end: pos }, text: insert }] });
       await p;
       editTimes.push(performance.now() - t0);
+      if (process.env.BENCH_TRACE) process.stderr.write(`[bench] edit ${i} ${JSON.stringify(insert)} at ${at}: ${editTimes[i].toFixed(1)} ms\n`);
       text = text.slice(0, at) + insert + text.slice(at);
       await server.settled(uri, v);
     }
@@ -263,6 +265,7 @@ async function latency(file, edits, hovers) {
       const t0 = performance.now();
       const h = await server.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionAt(lineStarts, offset) });
       hoverTimes.push(performance.now() - t0);
+      if (process.env.BENCH_TRACE) process.stderr.write(`[bench] hover ${i} at ${offset}: ${hoverTimes[i].toFixed(2)} ms\n`);
       if (h) hits++;
     }
     if (process.env.BENCH_DUMP) console.error(JSON.stringify({ editTimes: editTimes.map((x) => +x.toFixed(1)), hoverTimes: hoverTimes.map((x) => +x.toFixed(2)) }));
