@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NewsTextDocuments, flattenText } from './textDocument';
 import { StreamMessageWriterReusing } from './messageWriter';
+import { collectYoungNow } from './idleGc';
 import { format } from 'node:util';
 import type { Analysis } from './engine';
 import { AnalysisStore } from './analysisStore';
@@ -101,6 +102,13 @@ export function startServer(connection: Connection): void {
     return store.latest(doc.uri)?.analysis ?? null;
   }
 
+  /** What the server does once an edit's diagnostics are out (see `publish`). */
+  function idle(doc: TextDocument): void {
+    flattenText(doc);
+    const t0 = performance.now();
+    if (collectYoungNow()) trace(`  young generation collected in ${(performance.now() - t0).toFixed(1)} ms`);
+  }
+
   /** Publishes the latest analysis' diagnostics when it is of the document's current version. */
   function publish(doc: TextDocument): void {
     try {
@@ -114,8 +122,9 @@ export function startServer(connection: Connection): void {
       const list = a ? diagnostics(doc, a) : [];
       trace(`  ${list.length} diagnostics made`);
       // Once the diagnostics are written (the event loop sends a large message in parts, as the client
-      // reads it): the edited text made flat, before the next edit or request reads it.
-      connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: list }).then(() => setImmediate(() => flattenText(doc)), () => undefined);
+      // reads it): the edited text made flat, and the young generation collected (`collectYoungNow`),
+      // before the next edit or request.
+      connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: list }).then(() => setImmediate(idle, doc), () => undefined);
       trace('  diagnostics sent');
     } catch (e) {
       logOnce('feature:diagnostics', `News Lens: diagnostics failed: ${(e as Error)?.stack ?? e}`);
