@@ -334,13 +334,6 @@ export class AnalysisStore {
     return done;
   }
 
-  /**
-   * An edit is about to be applied to a document (`doc` is still its old version): when it stays
-   * inside one paragraph, the paragraph's new text is sent to a worker now, while the server makes
-   * the document's new text (for a 1 MB article that takes several milliseconds: a new 2 MB string)
-   * and scans it. The analysis then finds the paragraph in flight or done. Only a guess: a block
-   * result depends on its text alone, and one that no analysis asks for is never used.
-   */
   /** Warms the claim rules on this thread (`Analyzer.warmClaims`): once, when the server is idle. */
   warmClaims(count: number): number {
     return this.analyzer.warmClaims(count);
@@ -351,6 +344,13 @@ export class AnalysisStore {
     this.analyzer.edited(from, start, end, insert, to);
   }
 
+  /**
+   * An edit is about to be applied to a document (`doc` is still its old version): when it stays
+   * inside one paragraph, the paragraph's new text is sent to a worker now, while the server applies
+   * the edit and scans the changed lines. The analysis then finds the paragraph in flight or done.
+   * Only a guess: a block result depends on its text alone, and one that no analysis asks for is
+   * never used.
+   */
   speculate(doc: StoreDocument, start: number, end: number, newText: string): void {
     if (!this.pool || this.pool.broken || !this.docs.has(doc.uri) || /[\r\n\u2028\u2029<]/.test(newText)) return;
     const old = doc.getText();
