@@ -30,7 +30,7 @@ import { summarizeText, renameSpansInText } from './features/indexSummary';
 import { offsetInDocument } from './features/convert';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './features/settings';
 import { FactsFiles, isFactsUri } from './features/factsFile';
-import { trace } from './trace';
+import { trace, ON as TRACING } from './trace';
 import { tuneV8 } from './v8tuning';
 
 export { DEFAULT_SETTINGS, normalizeSettings, type Settings };
@@ -82,6 +82,7 @@ export function startServer(connection: Connection): void {
    */
   function guard<P, R>(feature: string, fallback: R, fn: (p: P) => R): (p: P) => R {
     return (p: P) => {
+      const t0 = TRACING ? performance.now() : 0;
       try {
         if (faults.has(feature)) throw new Error(`fault injected into ${feature} (NEWS_LENS_FAULTS)`);
         return fn(p);
@@ -89,6 +90,9 @@ export function startServer(connection: Connection): void {
         if (e instanceof ResponseError) throw e;
         logOnce(`feature:${feature}`, `News Lens: ${feature} failed: ${(e as Error)?.stack ?? e}`);
         return fallback;
+      } finally {
+        // (Traced: the requests that took over a millisecond.)
+        if (TRACING && performance.now() - t0 > 1) trace(`${feature} took ${(performance.now() - t0).toFixed(1)} ms`);
       }
     };
   }

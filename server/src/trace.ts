@@ -6,7 +6,8 @@
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 
-const ON = typeof process !== 'undefined' && !!process.env.NEWS_LENS_TRACE;
+/** Whether the trace is on. */
+export const ON = typeof process !== 'undefined' && !!process.env.NEWS_LENS_TRACE;
 
 const line = (at: number, what: string) => process.stderr.write(`[news-lens ${(performance.timeOrigin + at).toFixed(1)}] ${what}\n`);
 
