@@ -17,6 +17,11 @@ function slug(s: string): string {
 export interface LinkBlock {
   readonly start: number;
   readonly mentions: readonly RawMention[];
+  /**
+   * The block's text, when known: a mention's name is then sliced from it, not from the article's text
+   * (which the name, kept with the block's Mentions, would otherwise keep alive).
+   */
+  readonly text?: string;
 }
 
 /**
@@ -230,7 +235,7 @@ export function linkBlocksLazy(slice: (start: number, end: number) => string, bl
   const blockMentions = (b: number): readonly Mention[] => {
     let out = byBlock[b];
     if (out) return out;
-    const { start: at, mentions: ms } = blocks[b];
+    const { start: at, mentions: ms, text: blockText } = blocks[b];
     const l = links[b], own = blockIds[b], prev = l.last;
     if (prev && prev.start === at && prev.ids === own) out = prev.mentions;
     else {
@@ -239,7 +244,7 @@ export function linkBlocksLazy(slice: (start: number, end: number) => string, bl
         const m = ms[i];
         const start = m.start + at, end = m.end + at;
         // A block that only moved: the same text as before.
-        const t = prev?.mentions[i]?.text ?? slice(start, end);
+        const t = prev?.mentions[i]?.text ?? (blockText !== undefined ? blockText.slice(m.start, m.end) : slice(start, end));
         made[i] = Object.freeze(m.role ? { start, end, entity: own[i], text: t, role: m.role } : { start, end, entity: own[i], text: t });
       }
       out = made;
