@@ -278,11 +278,15 @@ export class ArticlePass {
    * block i's text.
    */
   run(texts: readonly string[], blocks: readonly PassBlock[]): (readonly RawMention[])[] {
-    const inputs = blocks.map((b, i) => {
+    // (Indexed loops, arrays sized once: this runs over every block after every edit.)
+    const n = blocks.length;
+    const inputs: BlockForms[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const b = blocks[i];
       let f = this.forms.get(b.key);
       if (!f) this.forms.set(b.key, (f = formsOf(texts[i], b.mentions)));
-      return f;
-    });
+      inputs[i] = f;
+    }
     // The same votes as in the last run (an edit that changed no name): the same senses.
     const same = this.gen > 0 && sameVotes(this.lastForms, inputs);
     const { best, maxWords } = same ? { best: this.best, maxWords: this.maxWords } : sensesOf(inputs);
@@ -300,8 +304,9 @@ export class ArticlePass {
     this.best = best;
     this.maxWords = maxWords;
     this.rescanned = 0;
-    const out: (readonly RawMention[])[] = [];
-    blocks.forEach((b, i) => {
+    const out: (readonly RawMention[])[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const b = blocks[i];
       let scan = this.scans.get(b.key);
       if (scan && scan.gen !== this.gen) {
         let valid = scan.gen === prevGen && scan.maxWords === maxWords;
@@ -320,8 +325,8 @@ export class ArticlePass {
         scan = { gen: this.gen, maxWords, touch, kept };
         this.scans.set(b.key, scan);
       }
-      out.push(scan.kept);
-    });
+      out[i] = scan.kept;
+    }
     return out;
   }
 }
