@@ -83,16 +83,22 @@ export interface AnalyzerHooks {
 }
 
 const NO_SPANS: readonly Span[] = Object.freeze([]);
+const EMPTY_BLOCK: BlockResult = Object.freeze({ kind: 'paragraph', sentences: [], quotes: [], mentions: [], words: new Int32Array(0), tagSets: [] });
 
-/**
- * A block's words function (`PassBlock.words`), made out here: a function made inside an assembly
- * would keep that whole assembly alive (its text, its arrays) for as long as the block's placed record
- * lives, which is for as long as the block stays where it is (measured: ~2.6 MB kept per edit at 1 MB).
- */
+// Functions that outlive a call are made out here: one made inside an assembly (or a scan) would keep
+// all of it alive (its text, its arrays) for as long as it lives. A block's words function lives in the
+// block's placed record for as long as the block stays where it is (made inside, ~2.6 MB was kept per
+// edit at 1 MB).
+
+/** A block's words function (`PassBlock.words`). */
 function wordsOf(result: BlockResult): (blockText: string) => readonly Word[] {
   return (blockText) => blockWords(blockText, result);
 }
-const EMPTY_BLOCK: BlockResult = Object.freeze({ kind: 'paragraph', sentences: [], quotes: [], mentions: [], words: new Int32Array(0), tagSets: [] });
+
+/** `text.slice` as a function (a scan's `slice` when no edit was told). */
+function slicerOf(text: string): (start: number, end: number) => string {
+  return (a, b) => text.slice(a, b);
+}
 
 /**
  * What each sentence says of a happening (`SentenceEvent`), cached per block: it depends on the
@@ -226,7 +232,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     // lines are read (from the last text and the insertion), not the new text.
     const e = prev && edit && edit.to === text && edit.from === prev.text ? edit : undefined;
     edit = undefined;
-    const slice = e ? editedSlice(e.from, e.start, e.end, e.insert) : (a: number, b: number) => text.slice(a, b);
+    const slice = e ? editedSlice(e.from, e.start, e.end, e.insert) : slicerOf(text);
     // The blocks: only the lines around the change are scanned again.
     const ends: [number, number] | undefined = e ? [e.start, e.from.length - e.end] : prev && prev.text !== text ? commonEnds(prev.text, text) : undefined;
     const scan = prev?.text === text ? prev.scan : prev && ends ? rescanBlocks(prev.scan, prev.text, text, ends[0], ends[1], slice) : scanBlocks(text);
