@@ -108,9 +108,13 @@ export function startServer(connection: Connection): void {
 
   /** What the server does once an edit's diagnostics are out (see `publish`). */
   function idle(doc: TextDocument): void {
-    flattenText(doc);
-    const t0 = performance.now();
-    if (collectYoungNow()) trace(`  young generation collected in ${(performance.now() - t0).toFixed(1)} ms`);
+    try {
+      flattenText(doc);
+      const t0 = performance.now();
+      if (collectYoungNow()) trace(`  young generation collected in ${(performance.now() - t0).toFixed(1)} ms`);
+    } catch (e) {
+      logOnce('idle', `News Lens: the work after publishing diagnostics failed: ${(e as Error)?.stack ?? e}`);
+    }
   }
 
   /** Publishes the latest analysis' diagnostics when it is of the document's current version. */
