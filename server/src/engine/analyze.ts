@@ -254,9 +254,13 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
         entries[j] = prev.entries[k];
       }
     }
-    // (Copies: what is cached per block — its result, names, claims — is made from its text, and a
-    // slice would keep the whole article's text of this version alive with it.)
-    for (let k = i; k <= j; k++) texts[k] = detach(slice(scan.blocks[k].start, scan.blocks[k].end));
+    // After an edit, copies: what is cached per block (its result, names, claims) is made from its
+    // text, and a slice would keep this version of the whole text alive with it, edit after edit. (The
+    // first scan's slices keep only the text the analyses start from alive, not a copy of it more.)
+    for (let k = i; k <= j; k++) {
+      const t = slice(scan.blocks[k].start, scan.blocks[k].end);
+      texts[k] = prev ? detach(t) : t;
+    }
     lastScan = { text, languageId, scan, texts, entries, slice };
     return lastScan;
   }
