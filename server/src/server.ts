@@ -16,7 +16,7 @@ import { NewsTextDocuments, flattenText } from './textDocument';
 import { StreamMessageWriterReusing } from './messageWriter';
 import { collectYoungNow } from './idleGc';
 import { format } from 'node:util';
-import type { Analysis } from './engine';
+import { entityById, type Analysis } from './engine';
 import { AnalysisStore } from './analysisStore';
 import { hover, prepareHover } from './features/hover';
 import { documentSymbols } from './features/symbols';
@@ -372,7 +372,7 @@ export function startServer(connection: Connection): void {
     for (const d of documents.all()) {
       if (d.uri === h.doc.uri || !enabled(d) || isFactsUri(d.uri)) continue;
       const c = current(d.uri);
-      const e = c && !c.stale ? c.a.entities.find((x) => x.id === id) : undefined;
+      const e = c && !c.stale ? entityById(c.a, id) : undefined;
       if (c && e) others.push({ doc: c.doc, version: d.version, spans: formSpans(e.mentions, form) });
     }
     for (const uri of index.filesWithEntity(id)) {

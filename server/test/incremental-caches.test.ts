@@ -260,13 +260,13 @@ test('linking: a one-word name joined to a later full name puts the entity at it
   const text = 'Lindqvist spoke. Sydney waited. Maria Lindqvist left.';
   const at = (s: string) => text.indexOf(s);
   const blocks = [
-    { start: 0, mentions: [{ start: 0, end: 9, kind: 'person' as const, canonical: 'Lindqvist' }] },
-    { start: at('Sydney'), mentions: [{ start: 0, end: 6, kind: 'place' as const, canonical: 'Sydney' }] },
-    { start: at('Maria'), mentions: [{ start: 0, end: 15, kind: 'person' as const, canonical: 'Maria Lindqvist' }] },
+    { start: 0, text: text.slice(0, at('Sydney') - 1), mentions: [{ start: 0, end: 9, kind: 'person' as const, canonical: 'Lindqvist' }] },
+    { start: at('Sydney'), text: text.slice(at('Sydney'), at('Maria') - 1), mentions: [{ start: 0, end: 6, kind: 'place' as const, canonical: 'Sydney' }] },
+    { start: at('Maria'), text: text.slice(at('Maria')), mentions: [{ start: 0, end: 15, kind: 'person' as const, canonical: 'Maria Lindqvist' }] },
   ];
   const memo: LinkMemo = { blocks: new WeakMap() };
   for (let call = 0; call < 2; call++) {
-    const { entities } = linkBlocks(text, blocks, memo);
+    const { entities } = linkBlocks(blocks, memo);
     assert.deepEqual(entities.map((e) => `${e.id} ${e.mentions.map((m) => m.start).join(',')}`), [`person:maria-lindqvist 0,${at('Maria')}`, `place:sydney ${at('Sydney')}`]);
   }
 });

@@ -199,20 +199,21 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
   const football = new WeakMap<BlockResult, boolean>();
   /** A block's pieces at its place (see `assemble`), and its linking input when last made (its mentions after the article pass). */
   interface Placed {
-    at: number; index: number; first: number; result: BlockResult; block: Block; link?: LinkBlock;
-    /** Its input to the article pass (`PassBlock`): its span, key, raw mentions and words function. */
-    readonly start: number; readonly end: number; readonly key: object; readonly mentions: readonly RawMention[]; words(blockText: string): readonly Word[];
+    /** Its input to the article pass (`PassBlock`): its span, key (its result), raw mentions and words function. */
+    readonly start: number; readonly end: number; readonly key: BlockResult; readonly mentions: readonly RawMention[]; words(blockText: string): readonly Word[];
+    /** Its index among the blocks, its first sentence's index, its Block. */
+    readonly index: number; readonly first: number; readonly block: Block; link?: LinkBlock;
     /** Its sentences and quotations at this place (absolute), made when first asked for. */
     sentences?: readonly Sentence[]; quotes?: readonly Span[];
   }
   function sentencesAt(p: Placed): readonly Sentence[] {
     if (p.sentences) return p.sentences;
-    const r = p.result, ss: Sentence[] = new Array(r.sentences.length);
-    for (let i = 0; i < ss.length; i++) ss[i] = Object.freeze({ index: p.first + i, block: p.index, start: r.sentences[i].start + p.at, end: r.sentences[i].end + p.at });
+    const r = p.key, ss: Sentence[] = new Array(r.sentences.length);
+    for (let i = 0; i < ss.length; i++) ss[i] = Object.freeze({ index: p.first + i, block: p.index, start: r.sentences[i].start + p.start, end: r.sentences[i].end + p.start });
     return (p.sentences = ss);
   }
   function quotesAt(p: Placed): readonly Span[] {
-    return (p.quotes ??= p.result.quotes.length ? p.result.quotes.map((q) => Object.freeze({ start: q.start + p.at, end: q.end + p.at })) : NO_SPANS);
+    return (p.quotes ??= p.key.quotes.length ? p.key.quotes.map((q) => Object.freeze({ start: q.start + p.start, end: q.end + p.start })) : NO_SPANS);
   }
   const placed = new WeakMap<BlockResult, Placed>();
 
@@ -293,6 +294,11 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     return gapFrom < text.length && mentionsFootball(slice(gapFrom, text.length));
   }
 
+  /** What the claim findings of a scanned text's blocks are computed with ahead (`seedClaims`). */
+  function claimContextOf(s: Scan): ClaimContext {
+    return { date: validDate(s.scan.date), football: footballOf(s, (i) => resultOf(s, i)) };
+  }
+
   /** Block `i`'s cached result, undefined when it is not cached. */
   function resultOf(s: Scan, i: number): BlockResult | undefined {
     const e = s.entries[i];
@@ -356,7 +362,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
       const first = sentenceCount;
       sentenceCount += r.sentences.length;
       let p = placed.get(r);
-      if (!p || p.at !== at || p.index !== index || p.first !== first || r === EMPTY_BLOCK) {
+      if (!p || p.start !== at || p.index !== index || p.first !== first || r === EMPTY_BLOCK) {
         // A block that only moved (most after an edit) keeps its sentence indices and words function;
         // its sentences and quotations at the new place are made only when asked for.
         const old = p && p.first === first ? p : undefined;
@@ -367,12 +373,10 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
           for (let i = 0; i < r.sentences.length; i++) made[i] = first + i;
           ids = Object.freeze(made);
         }
-        const result = r;
         p = {
-          at, index, first, result,
-          block: Object.freeze({ index, kind: r.kind, start: span.start, end: span.end, sentences: ids }),
           // Words are built when the article pass rescans the block, and dropped after it.
-          start: span.start, end: span.end, key: r, mentions: r.mentions, words: p?.words ?? wordsOf(result),
+          start: span.start, end: span.end, key: r, mentions: r.mentions, words: p?.words ?? wordsOf(r),
+          index, first, block: Object.freeze({ index, kind: r.kind, start: span.start, end: span.end, sentences: ids }),
         };
         if (r !== EMPTY_BLOCK) placed.set(r, p);
       }
@@ -416,7 +420,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
         const l = pl.link && pl.link.start === start && pl.link.mentions === ms ? pl.link : { start, mentions: ms, text: texts[i] };
         linkInputs[i] = pl.block.index === i && placed.get(keys[i]) === pl ? (pl.link = l) : l;
       }
-      linked = linkBlocksLazy(scanned.slice, linkInputs, links);
+      linked = linkBlocksLazy(linkInputs, links);
     } catch (e) {
       kept = undefined;
       onError?.('entities', e);
@@ -498,10 +502,7 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     analyze: (text, options) => assemble(text, options, 'compute').analysis,
     missingBlocks: (text, options = {}) => missingOf(scanOf(text, options.languageId ?? 'news')),
     claimContext(text, options = {}) {
-      if (options.facts) return null;
-      const s = scanOf(text, options.languageId ?? 'news');
-      const date = s.scan.date;
-      return { date: validDate(date), football: footballOf(s, (i) => resultOf(s, i)) };
+      return options.facts ? null : claimContextOf(scanOf(text, options.languageId ?? 'news'));
     },
     seedClaims: (result, seed) => claimCache.seed(result, seed),
     edited(from, start, end, insert, to) {
@@ -510,16 +511,16 @@ export function createAnalyzer(hooks: AnalyzerHooks = {}): Analyzer {
     warmClaims(count) {
       const s = lastScan;
       if (!s) return 0;
-      const context = { date: validDate(s.scan.date), football: footballOf(s, (i) => resultOf(s, i)) };
-      const paragraphs: number[] = [];
+      const context = claimContextOf(s);
+      const paragraphs: { text: string; result: BlockResult }[] = [];
       for (let i = 0; i < s.texts.length && paragraphs.length < count; i++) {
         const r = resultOf(s, i);
-        if (r && r !== EMPTY_BLOCK && r.kind !== 'heading' && r.sentences.length) paragraphs.push(i);
+        if (r && r !== EMPTY_BLOCK && r.kind !== 'heading' && r.sentences.length) paragraphs.push({ text: s.texts[i], result: r });
       }
       let n = 0;
       for (; paragraphs.length && n < count; n++) {
-        const i = paragraphs[n % paragraphs.length];
-        seedClaims(s.texts[i], resultOf(s, i)!, context);
+        const { text, result } = paragraphs[n % paragraphs.length];
+        seedClaims(text, result, context);
       }
       return n;
     },

@@ -5,4 +5,4 @@ export { analyzeBlock, BlockCache, type BlockResult } from './blocks';
 export { parseStructure, type Structure } from './structure';
 export { RULES } from './claims';
 export { toJsonResult, type JsonResult } from './json';
-export { findMentionAt, lineColumn, lineLocator } from './query';
+export { entityById, findMentionAt, lineColumn, lineLocator } from './query';

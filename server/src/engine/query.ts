@@ -1,5 +1,5 @@
 /** Lookups over a finished analysis: binary search over sorted spans. */
-import type { Analysis, Mention, Span } from './types';
+import type { Analysis, Entity, Mention, Span } from './types';
 
 /** The index of the first span whose end is greater than `offset` (spans sorted and disjoint). */
 export function searchSpans<T extends Span>(spans: readonly T[], offset: number): number {
@@ -19,6 +19,20 @@ export function findMentionAt(analysis: Analysis, offset: number): Mention | und
   if (i > 0 && ms[i - 1].end === offset) i--;
   const m = ms[i];
   return m && m.start <= offset && offset <= m.end ? m : undefined;
+}
+
+/** Per analysis, its entities by id (made on the first lookup). */
+const entitiesById = new WeakMap<Analysis, Map<string, Entity>>();
+
+/** The analysis' entity of id `id` (a map made once per analysis, not a scan per lookup). */
+export function entityById(analysis: Analysis, id: string): Entity | undefined {
+  let byId = entitiesById.get(analysis);
+  if (!byId) {
+    byId = new Map();
+    for (const e of analysis.entities) byId.set(e.id, e);
+    entitiesById.set(analysis, byId);
+  }
+  return byId.get(id);
 }
 
 /** 1-based line and column of offsets in `text`: its line starts are found once, each lookup is a binary search. */

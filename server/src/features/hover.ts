@@ -4,7 +4,7 @@
  */
 import type { Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findMentionAt, lineLocator, type Analysis, type Entity, type Mention } from '../engine';
+import { entityById, findMentionAt, lineLocator, type Analysis, type Entity, type Mention } from '../engine';
 import { escapeMarkdown, toRange } from './convert';
 import { validDate } from '../engine/structure';
 import { knowledgeBaseFor, officesOfPerson, type UserFacts } from '../engine/kb';
@@ -76,23 +76,17 @@ export function entityCard(a: Analysis, e: Entity, at?: Mention, facts?: UserFac
   return parts.join('\n\n');
 }
 
-/**
- * Per analysis: its entities by id, and the cards made so far (per entity and role written at the
- * mention; a card depends on nothing else but the user's facts, kept with it).
- */
-interface HoverIndex {
-  readonly byId: Map<string, Entity>;
-  readonly cards: Map<string, { facts: UserFacts | undefined; value: string }>;
-}
-const indexes = new WeakMap<Analysis, HoverIndex>();
-function indexOf(a: Analysis): HoverIndex {
-  let x = indexes.get(a);
-  if (!x) {
-    const byId = new Map<string, Entity>();
-    for (const e of a.entities) byId.set(e.id, e);
-    indexes.set(a, (x = { byId, cards: new Map() }));
-  }
-  return x;
+/** Per analysis, the cards made so far: per entity and role written at the mention (a card depends on nothing else but the user's facts, kept with it). */
+const cardsOf = new WeakMap<Analysis, Map<string, { facts: UserFacts | undefined; value: string }>>();
+
+/** The card of entity `e` at mention `m`, made once per analysis (and facts). */
+function cardAt(a: Analysis, e: Entity, m: Mention, facts: UserFacts | undefined): string {
+  let cards = cardsOf.get(a);
+  if (!cards) cardsOf.set(a, (cards = new Map()));
+  const key = `${e.id}\u0000${m.role ?? ''}`;
+  let card = cards.get(key);
+  if (!card || card.facts !== facts) cards.set(key, (card = { facts, value: entityCard(a, e, m, facts) }));
+  return card.value;
 }
 
 /**
@@ -101,21 +95,15 @@ function indexOf(a: Analysis): HoverIndex {
  * calls it when the editor has been idle for a moment after an analysis.
  */
 export function prepareHover(a: Analysis, facts?: UserFacts): void {
-  const index = indexOf(a);
   // (The card of the entity mentioned first: made with all the rest a card reads.)
   const m = a.mentions[0];
-  const e = m && index.byId.get(m.entity);
-  if (e) index.cards.set(`${e.id}\u0000${m.role ?? ''}`, { facts, value: entityCard(a, e, m, facts) });
+  const e = m && entityById(a, m.entity);
+  if (e) cardAt(a, e, m, facts);
 }
 
 export function hover(doc: TextDocument, a: Analysis, offset: number, facts?: UserFacts): Hover | null {
   const m = findMentionAt(a, offset);
-  if (!m) return null;
-  const index = indexOf(a);
-  const e = index.byId.get(m.entity);
-  if (!e) return null;
-  const key = `${e.id}\u0000${m.role ?? ''}`;
-  let card = index.cards.get(key);
-  if (!card || card.facts !== facts) index.cards.set(key, (card = { facts, value: entityCard(a, e, m, facts) }));
-  return { contents: { kind: 'markdown', value: card.value }, range: toRange(doc, m) };
+  const e = m && entityById(a, m.entity);
+  if (!m || !e) return null;
+  return { contents: { kind: 'markdown', value: cardAt(a, e, m, facts) }, range: toRange(doc, m) };
 }

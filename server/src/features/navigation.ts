@@ -8,7 +8,7 @@ import {
   type DocumentHighlight, type Location, type Range, type WorkspaceEdit, type AnnotatedTextEdit, type TextEdit, type TextDocumentEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findMentionAt, type Analysis, type Entity, type Mention, type Span } from '../engine';
+import { entityById, findMentionAt, type Analysis, type Entity, type Mention, type Span } from '../engine';
 import { toRange } from './convert';
 import { formSpans } from './renameSpans';
 
@@ -16,7 +16,7 @@ import { formSpans } from './renameSpans';
 export function entityAt(a: Analysis, offset: number): { mention: Mention; entity: Entity } | null {
   const mention = findMentionAt(a, offset);
   if (!mention) return null;
-  const entity = a.entities.find((e) => e.id === mention.entity);
+  const entity = entityById(a, mention.entity);
   return entity ? { mention, entity } : null;
 }
 

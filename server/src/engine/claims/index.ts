@@ -70,12 +70,12 @@ const byPosition = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
  * A block's findings depend on its text (its sentences and quotations), the spans of the mentions in
  * it, the article's date, the knowledge base (with the user's facts and checked findings) and the
  * article-wide flags: every rule looks at one paragraph sentence and its neighbours in the same
- * paragraph, never further. `key` stands for the block's text: the block cache's result object.
+ * paragraph, never further. `key` stands for the block's text: the block cache's result object. The
+ * findings are relative to the block (its start is 0 for them), wherever it is in the article.
  */
 interface BlockEntry extends SpansRecord {
   /** For a seed: the sentences whose mention spans its findings depend on (`ClaimSeed.reads`). */
   reads?: Int32Array;
-  readonly start: number;
   readonly date: string | null;
   readonly kb: KnowledgeBase | undefined;
   readonly football: boolean;
@@ -226,7 +226,7 @@ export class ClaimCache {
   seed(key: object, seed: ClaimSeed): void {
     if (this.entries.has(key)) return;
     this.entries.set(key, {
-      start: 0, date: seed.date, kb: knowledgeBaseFor(undefined), football: seed.football, spans: seed.spans, reads: seed.reads,
+      date: seed.date, kb: knowledgeBaseFor(undefined), football: seed.football, spans: seed.spans, reads: seed.reads,
       results: seed.findings, failed: 0, found: seed.findings.some((f) => f.length > 0),
     });
   }
@@ -277,7 +277,7 @@ export class ClaimCache {
       const mi = windows.from[block.index], mj = windows.to[block.index];
       if (block.kind === 'heading' || !block.sentences.length) continue;
       const key = keys[block.index];
-      let e = key ? this.entries.get(key) : undefined;
+      let e = this.entries.get(key);
       const token = kept?.[block.index];
       let holds = !!e && e.date === date && e.kb === kb && e.football === flags.football;
       // The block's mentions (ms[from..to)) are asked for only when the token does not vouch for their spans.
@@ -292,7 +292,7 @@ export class ClaimCache {
       if (e && holds && !(token && e.kept === token) && !spansHold(e, ms!, from, to, at, token)) {
         // A seed also holds when the block's mentions changed outside the sentences its rules read.
         holds = !!e.reads && readsHold(e.reads, e.spans, ms!, from, to, at);
-        if (holds) this.entries.set(key!, (e = { ...e, spans: relativeSpans(ms!, from, to, at), kept: token }));
+        if (holds) this.entries.set(key, (e = { ...e, spans: relativeSpans(ms!, from, to, at), kept: token }));
       }
       if (!e || !holds) {
         this.computed++;
@@ -303,7 +303,7 @@ export class ClaimCache {
         const results = runAll(blockCtx, sentenceInfo(blockCtx, { sentences, quotes: key.quotes, mentions }), sentences);
         const failedMask = results.reduce((m, r, i) => ('error' in r ? m | (1 << i) : m), 0);
         const found = results.some((r) => !('error' in r) && r.length > 0);
-        e = { start: 0, date, kb, football: flags.football, spans: relativeSpans(mentions, 0, mentions.length, 0), kept: token, results, failed: failedMask, found };
+        e = { date, kb, football: flags.football, spans: relativeSpans(mentions, 0, mentions.length, 0), kept: token, results, failed: failedMask, found };
         this.entries.set(key, e);
       }
       if (e.failed) for (let i = 0; i < RULES.length; i++) if (e.failed & (1 << i)) failed.add(i);
@@ -314,7 +314,6 @@ export class ClaimCache {
         perBlock.push(e.last.claims);
         continue;
       }
-      const d = at - e.start;
       const claims: Claim[] = [];
       for (let i = 0; i < RULES.length; i++) {
         const rule = RULES[i];
@@ -323,7 +322,7 @@ export class ClaimCache {
         if (setting === 'off' || 'error' in r || !r.length || silenced & (1 << i)) continue;
         const severity = (setting as Severity | undefined) ?? rule.defaultSeverity;
         const fs = r as readonly Finding[];
-        for (let k = 0; k < fs.length; k++) claims.push(placeFinding(fs[k], d, rule, severity));
+        for (let k = 0; k < fs.length; k++) claims.push(placeFinding(fs[k], at, rule, severity));
       }
       if (claims.length > 1) claims.sort(byPosition);
       for (let k = 0; k < claims.length; k++) freezeClaim(claims[k]);

@@ -18,10 +18,10 @@ export interface LinkBlock {
   readonly start: number;
   readonly mentions: readonly RawMention[];
   /**
-   * The block's text, when known: a mention's name is then sliced from it, not from the article's text
-   * (which the name, kept with the block's Mentions, would otherwise keep alive).
+   * The block's text: a mention's name is sliced from it, not from the article's text (which the name,
+   * kept with the block's Mentions, would otherwise keep alive).
    */
-  readonly text?: string;
+  readonly text: string;
 }
 
 /**
@@ -166,17 +166,14 @@ let startsScratch = new Float64Array(1024);
  * the block starts at the same offset and they belong to the same entities (the caller passes the same
  * array again only for the same block text). Mentions and entities come out frozen.
  */
-export function linkBlocks(text: string, blocks: readonly LinkBlock[], memo?: LinkMemo): Linked {
-  const lazy = linkBlocksLazy((a, b) => text.slice(a, b), blocks, memo);
+export function linkBlocks(blocks: readonly LinkBlock[], memo?: LinkMemo): Linked {
+  const lazy = linkBlocksLazy(blocks, memo);
   const { entities, mentions } = lazy.all();
   return lazy.blocks ? { entities, mentions, blocks: lazy.blocks } : { entities, mentions };
 }
 
-/**
- * `linkBlocks`, with the grouping done now and the Mentions and Entities made when asked for; `slice`
- * reads the article's text (a mention's name, when its block is new).
- */
-export function linkBlocksLazy(slice: (start: number, end: number) => string, blocks: readonly LinkBlock[], memo?: LinkMemo): LazyLinked {
+/** `linkBlocks`, with the grouping done now and the Mentions and Entities made when asked for. */
+export function linkBlocksLazy(blocks: readonly LinkBlock[], memo?: LinkMemo): LazyLinked {
   const call = memo ? (memo.calls = (memo.calls ?? 0) + 1) : 0;
   const links: BlockLinks[] = new Array(blocks.length);
   const firsts = new Int32Array(blocks.length + 1);
@@ -244,7 +241,7 @@ export function linkBlocksLazy(slice: (start: number, end: number) => string, bl
         const m = ms[i];
         const start = m.start + at, end = m.end + at;
         // A block that only moved: the same text as before.
-        const t = prev?.mentions[i]?.text ?? (blockText !== undefined ? blockText.slice(m.start, m.end) : slice(start, end));
+        const t = prev?.mentions[i]?.text ?? blockText.slice(m.start, m.end);
         made[i] = Object.freeze(m.role ? { start, end, entity: own[i], text: t, role: m.role } : { start, end, entity: own[i], text: t });
       }
       out = made;
@@ -299,7 +296,7 @@ export function linkBlocksLazy(slice: (start: number, end: number) => string, bl
 
 /** Links the article's mentions (absolute offsets): `linkBlocks` with one block. */
 export function linkEntities(text: string, raw: readonly AbsoluteMention[]): { entities: Entity[]; mentions: Mention[] } {
-  const { entities, mentions } = linkBlocks(text, [{ start: 0, mentions: raw }]);
+  const { entities, mentions } = linkBlocks([{ start: 0, mentions: raw, text }]);
   return { entities, mentions };
 }
 
